@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findAppRoot } from './app-root';
+import { startCore } from './server';
+
+const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host 127.0.0.1] [--demo]';
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string', default: '5170' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (!values.data) throw new Error(`--data <dir> is required (where the database lives)\n${usage}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535\n${usage}`);
+  const root = findAppRoot(import.meta.dirname);
+  const running = await startCore({
+    dataDir: resolve(values.data),
+    port,
+    host: values.host,
+    demo: values.demo,
+    webDir: resolve(root, 'dist-web'),
+    resourcesDir: resolve(root, 'resources'),
+  });
+  process.stdout.write(
+    `GreenPost 绿岗 core ready\n  booth 岗亭: ${running.boothUrl}\n  kiosk 教育屏: ${running.kioskUrl}\n  data: ${resolve(values.data)}${values.demo ? '  (demo: 900001–900004, PIN 123456)' : ''}\n`,
+  );
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`GreenPost could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServer, Principal, ServerPushes } from '../../shared/contract/index';
+import type { Db } from './db/open';
+import type { Logger } from './logger';
+
+export interface SocketData {
+  principal: Principal;
+  /** sha256 of the officer session token, to end every socket of a session at logout. */
+  sessionHash?: string;
+  sessionExpiresAt?: number;
+  address: string;
+}
+
+export type GreenServer = Server<ClientToServer, ServerPushes, Record<string, never>, SocketData>;
+export type GreenSocket = Socket<ClientToServer, ServerPushes, Record<string, never>, SocketData>;
+
+export interface CoreOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  demo: boolean;
+  /** Built renderer (vite output). */
+  webDir: string;
+  /** Videos, captions, quiz bank. */
+  resourcesDir: string;
+  /** Frozen clocks in tests; Date.now otherwise. */
+  clock?: () => number;
+  quiet?: boolean;
+  /** Rate limits, overridable for load tests; defaults protect a booth. */
+  limits?: Partial<RateLimits>;
+}
+
+export interface RateLimits {
+  /** Events per second a socket may sustain, and its burst. */
+  eventsPerSecond: number;
+  eventBurst: number;
+  /** Unauthenticated events (login, setup, pairing code) per address per minute, and burst. */
+  publicPerMinute: number;
+  publicBurst: number;
+}
+
+export interface Core {
+  db: Db;
+  io: GreenServer;
+  clock: () => number;
+  log: Logger;
+  options: CoreOptions;
+}
+
+export const rooms = {
+  officers: 'officers',
+  kiosks: 'kiosks',
+  kiosk: (id: number) => `kiosk:${id}`,
+  session: (hash: string) => `session:${hash}`,
+};
+
+export const actorOf = (p: Principal): string =>
+  p.kind === 'officer' ? `officer:${p.officer.badge}` : p.kind === 'kiosk' ? `kiosk:${p.kiosk.id}` : 'anonymous';

@@ -1,0 +1,23 @@
+import type { Role } from '../../../shared/domain/roles';
+import type { Core } from '../context';
+import { countOfficers, createOfficer } from '../identity/officers';
+
+/** Demo-only accounts; every one has PIN 123456. Never created outside `--demo`. */
+export const demoOfficers: ReadonlyArray<{ badge: string; name: string; role: Role }> = [
+  { badge: '900001', name: '王建国', role: 'admin' },
+  { badge: '900002', name: '李卫东', role: 'chief' },
+  { badge: '900003', name: '张伟', role: 'officer' },
+  { badge: '900004', name: '刘洋', role: 'officer' },
+];
+export const DEMO_PIN = '123456';
+
+/**
+ * Seeds an empty data dir with demo accounts (and, as features land, years of history through the
+ * same domain functions the UI uses). A data dir that already has officers is left alone.
+ */
+export async function seedDemo(core: Core): Promise<void> {
+  if (countOfficers(core.db) > 0) return;
+  const now = core.clock();
+  for (const o of demoOfficers) await createOfficer(core.db, { ...o, pin: DEMO_PIN }, 'demo-seed', now);
+  core.log('info', 'demo data seeded', { officers: demoOfficers.length });
+}

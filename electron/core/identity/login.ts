@@ -1,0 +1,50 @@
+import type { SessionGrant } from '../../../shared/contract/auth';
+import { appendAudit } from '../audit/chain';
+import type { Db } from '../db/open';
+import { DomainError } from '../errors';
+import { findOfficerByBadge, toOfficer } from './officers';
+import { decoyHash, verifyPin } from './pin';
+import { createSession } from './sessions';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 5 * 60 * 1000;
+
+const wrong = () => new DomainError('UNAUTHENTICATED', '警号或密码错误');
+
+/**
+ * Badge + PIN login. Five wrong PINs lock the account for five minutes; while locked even the
+ * right PIN is refused, so a guesser learns nothing from the sixth try.
+ */
+export async function login(db: Db, badge: string, pin: string, now: number): Promise<SessionGrant> {
+  const officer = findOfficerByBadge(db, badge);
+  if (!officer || officer.active !== 1) {
+    await verifyPin(pin, await decoyHash());
+    throw wrong();
+  }
+  if (officer.locked_until > now) {
+    const minutes = Math.ceil((officer.locked_until - now) / 60000);
+    throw new DomainError('UNAUTHENTICATED', `账号已锁定，请 ${minutes} 分钟后再试`);
+  }
+  const good = await verifyPin(pin, officer.pin_hash);
+  return db.transaction(() => {
+    // Re-read inside the transaction: concurrent attempts must each count.
+    const current = findOfficerByBadge(db, badge)!;
+    if (!good) {
+      const failures = current.failed_logins + 1;
+      const lock = failures >= MAX_FAILED_LOGINS;
+      db.prepare('UPDATE officers SET failed_logins = ?, locked_until = ? WHERE id = ?').run(
+        lock ? 0 : failures,
+        lock ? now + LOCKOUT_MS : current.locked_until,
+        current.id,
+      );
+      appendAudit(db, { actor: `officer:${badge}`, action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'officer', entityId: current.id, details: { failures } }, now);
+      if (lock) throw new DomainError('UNAUTHENTICATED', '密码错误次数过多，账号已锁定 5 分钟');
+      throw new DomainError('UNAUTHENTICATED', `警号或密码错误（还可尝试 ${MAX_FAILED_LOGINS - failures} 次）`);
+    }
+    if (current.locked_until > now) throw new DomainError('UNAUTHENTICATED', '账号已锁定，请稍后再试');
+    db.prepare('UPDATE officers SET failed_logins = 0, locked_until = 0 WHERE id = ?').run(current.id);
+    const grant = createSession(db, toOfficer(current), now);
+    appendAudit(db, { actor: `officer:${badge}`, action: 'auth.login', entity: 'officer', entityId: current.id }, now);
+    return grant;
+  })();
+}

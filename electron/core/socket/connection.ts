@@ -1,0 +1,56 @@
+import type { Principal } from '../../../shared/contract/index';
+import { rooms, type Core, type GreenSocket } from '../context';
+import { countOfficers } from '../identity/officers';
+import { resolveSession } from '../identity/sessions';
+import { broadcastKioskStatus } from '../kiosk/handlers';
+import { findKioskByToken, toKioskInfo, type PairingDesk } from '../kiosk/pairing';
+import { readSettings } from '../settings-store';
+
+/**
+ * Decides who a new socket is from its handshake `auth` ({ token } for an officer session,
+ * { kioskToken } for a paired kiosk). A bad token is not an error: the socket is simply anonymous
+ * and may only log in, run first-time setup or ask for a pairing code.
+ */
+export function identify(core: Core, auth: unknown, socket: GreenSocket): Principal {
+  const a = (auth && typeof auth === 'object' ? auth : {}) as Record<string, unknown>;
+  const now = core.clock();
+  if (typeof a.token === 'string' && a.token.length <= 200) {
+    const s = resolveSession(core.db, a.token, now);
+    if (s) {
+      socket.data.sessionHash = s.tokenHash;
+      socket.data.sessionExpiresAt = s.expiresAt;
+      return { kind: 'officer', officer: s.officer };
+    }
+  }
+  if (typeof a.kioskToken === 'string' && a.kioskToken.length <= 200) {
+    const k = findKioskByToken(core.db, a.kioskToken);
+    if (k) return { kind: 'kiosk', kiosk: toKioskInfo(k, true) };
+  }
+  return { kind: 'anonymous' };
+}
+
+export function onConnection(core: Core, desk: PairingDesk, attach: (s: GreenSocket) => void) {
+  return (socket: GreenSocket) => {
+    socket.data.address = socket.handshake.address;
+    const principal = identify(core, socket.handshake.auth, socket);
+    socket.data.principal = principal;
+    attach(socket);
+    if (principal.kind === 'officer') {
+      void socket.join([rooms.officers, rooms.session(socket.data.sessionHash!)]);
+    } else if (principal.kind === 'kiosk') {
+      void socket.join([rooms.kiosks, rooms.kiosk(principal.kiosk.id)]);
+      broadcastKioskStatus(core);
+    }
+    const settings = readSettings(core.db);
+    socket.emit('core:hello', {
+      needsSetup: countOfficers(core.db) === 0,
+      postName: settings.postName,
+      demo: core.options.demo,
+      principal,
+    });
+    socket.on('disconnect', () => {
+      desk.forgetSocket(socket.id);
+      if (socket.data.principal.kind === 'kiosk') broadcastKioskStatus(core);
+    });
+  };
+}

@@ -1,0 +1,12 @@
+import type { EventName } from '../../../shared/contract/index';
+import { authHandlers } from '../auth/handlers';
+import { kioskHandlers } from '../kiosk/handlers';
+import type { PairingDesk } from '../kiosk/pairing';
+import type { Handlers } from './handlers';
+
+/** Joins every feature's handlers; `satisfies` makes a missing or misspelled event a type error. */
+export const allHandlers = (desk: PairingDesk) =>
+  ({
+    ...authHandlers,
+    ...kioskHandlers(desk),
+  }) satisfies Handlers<EventName>;

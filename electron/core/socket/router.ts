@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { roleAtLeast } from '../../../shared/domain/roles';
+import {
+  clientEvents,
+  fail,
+  isEventName,
+  ok,
+  type Ack,
+  type Access,
+  type EventName,
+  type Principal,
+} from '../../../shared/contract/index';
+import { actorOf, type Core, type GreenSocket, type RateLimits } from '../context';
+import { DomainError, storageMessage } from '../errors';
+import type { Handler, Handlers } from './handlers';
+import { KeyedBuckets, TokenBucket } from './rate-limit';
+
+export const defaultLimits: RateLimits = {
+  eventsPerSecond: 30,
+  eventBurst: 60,
+  publicPerMinute: 20,
+  publicBurst: 20,
+};
+
+const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('；');
+}
+
+function accessError(access: Access, principal: Principal): Ack<never> | undefined {
+  if (access === 'public') return undefined;
+  if (principal.kind === 'anonymous') return fail('UNAUTHENTICATED', '请先登录或配对 / not signed in');
+  if (access === 'kiosk') return principal.kind === 'kiosk' ? undefined : fail('FORBIDDEN', '仅教育屏可用此功能');
+  if (principal.kind !== 'officer') return fail('FORBIDDEN', '教育屏无权执行此操作');
+  return roleAtLeast(principal.officer.role, access) ? undefined : fail('FORBIDDEN', '权限不足');
+}
+
+/**
+ * The one gate every socket event passes: known name → rate limit → access → schema → handler.
+ * Nothing reaches a handler unvalidated, and nothing a client sends can throw past this function.
+ */
+export function createRouter(core: Core, handlers: Handlers<EventName>) {
+  const limits = { ...defaultLimits, ...core.options.limits };
+  const publicBuckets = new KeyedBuckets(limits.publicBurst, limits.publicPerMinute / 60_000);
+
+  async function dispatch(socket: GreenSocket, bucket: TokenBucket, name: string, payload: unknown): Promise<Ack<unknown>> {
+    const now = core.clock();
+    if (!isEventName(name)) return fail('NOT_FOUND', `未知事件 / unknown event: ${clip(name)}`);
+    if (!bucket.take(now)) return fail('RATE_LIMITED', '操作过于频繁，请稍后再试');
+    const def = clientEvents[name];
+    if (def.access === 'public' && !publicBuckets.take(socket.data.address, now))
+      return fail('RATE_LIMITED', '尝试次数过多，请一分钟后再试');
+    const { principal } = socket.data;
+    if (principal.kind === 'officer' && (socket.data.sessionExpiresAt ?? 0) <= now) {
+      socket.data.principal = { kind: 'anonymous' };
+      socket.emit('session:ended', { reason: 'expired' });
+      return fail('UNAUTHENTICATED', '登录已过期，请重新登录');
+    }
+    const denied = accessError(def.access, principal);
+    if (denied) return denied;
+    const parsed = def.request.safeParse(payload);
+    if (!parsed.success) return fail('VALIDATION', describeIssues(parsed.error));
+    const handler = handlers[name] as Handler<EventName>;
+    try {
+      return ok(await handler(parsed.data as never, { core, socket }));
+    } catch (err) {
+      if (err instanceof DomainError) return fail(err.code, err.message, err.details);
+      const storage = storageMessage(err);
+      core.log('error', 'handler failed', {
+        event: name,
+        actor: actorOf(socket.data.principal),
+        error: err instanceof Error ? err.message : String(err),
+      });
+      return fail('INTERNAL', storage ?? '内部错误，操作未完成 / internal error, nothing was changed');
+    }
+  }
+
+  return function attach(socket: GreenSocket) {
+    const bucket = new TokenBucket(limits.eventBurst, limits.eventsPerSecond / 1000, core.clock());
+    // onAny sees every event, known or not, so one listener answers them all.
+    socket.onAny((name: unknown, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack !== 'function') return; // nobody to answer: do nothing at all
+      const payload = args.length > 1 ? args[0] : undefined;
+      void dispatch(socket, bucket, typeof name === 'string' ? name : String(name), payload).then((reply) => {
+        try {
+          (ack as (r: Ack<unknown>) => void)(reply);
+        } catch {
+          // The socket may be gone; the write (if any) stands.
+        }
+      });
+    });
+  };
+}

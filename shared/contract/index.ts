@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { Ack } from './result';
+import type { EventDef } from './define';
+import { authEvents } from './auth';
+import { kioskEvents } from './kiosk';
+
+export * from './result';
+export * from './define';
+export * from './auth';
+export * from './kiosk';
+export * from './pushes';
+
+/** Every client → core event, joined from the features. One name, one schema, one reply type. */
+export const clientEvents = {
+  ...authEvents,
+  ...kioskEvents,
+};
+
+export type ClientEvents = typeof clientEvents;
+export type EventName = keyof ClientEvents;
+export type RequestOf<E extends EventName> = ClientEvents[E] extends EventDef<infer R, unknown> ? z.input<R> : never;
+export type ParsedRequestOf<E extends EventName> =
+  ClientEvents[E] extends EventDef<infer R, unknown> ? z.output<R> : never;
+export type ReplyOf<E extends EventName> = ClientEvents[E] extends EventDef<z.ZodType, infer P> ? P : never;
+
+export const isEventName = (name: string): name is EventName => Object.hasOwn(clientEvents, name);
+
+/** The socket.io typing of the client → core direction (payload + ack callback). */
+export type ClientToServer = {
+  [E in EventName]: (payload: RequestOf<E>, ack: (reply: Ack<ReplyOf<E>>) => void) => void;
+};

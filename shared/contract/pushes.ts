@@ -1,0 +1,24 @@
+import type { Officer } from './auth';
+import type { KioskInfo } from './kiosk';
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'officer'; officer: Officer }
+  | { kind: 'kiosk'; kiosk: KioskInfo };
+
+/**
+ * Core → client pushes. Each feature adds its own entries here, so the renderer's `on`
+ * infers the payload from the name just as `send` does for requests.
+ */
+export interface ServerPushes {
+  /** Sent once on every (re)connection: who the core thinks this socket is. */
+  'core:hello': (hello: { needsSetup: boolean; postName: string; demo: boolean; principal: Principal }) => void;
+  /** To an unpaired kiosk screen whose code an officer just entered. */
+  'kiosk:paired': (grant: { token: string; kiosk: KioskInfo }) => void;
+  /** To a kiosk whose pairing was revoked. */
+  'kiosk:unpaired': () => void;
+  /** To officers: the kiosks and whether each is connected. */
+  'kiosk:status': (kiosks: KioskInfo[]) => void;
+  /** The socket's session ended (logout elsewhere, officer deactivated, expiry). */
+  'session:ended': (reason: { reason: string }) => void;
+}
