@@ -3,7 +3,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeOnly = ['electron', 'electron/*', 'better-sqlite3', 'socket.io', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net'];
+const nodeModules = ['electron', 'better-sqlite3', 'socket.io', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'util'];
+const nodePatterns = ['node:*', 'electron/*', 'fs/*'];
 
 export default tseslint.config(
   { ignores: ['dist-web', 'dist-node', 'release', 'node_modules', 'test-results', 'playwright-report', 'bench/results.json'] },
@@ -28,7 +29,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: nodeOnly, message: 'renderer/ and shared/ run in the browser: no Node, Electron or SQLite.' }] },
+        {
+          paths: nodeModules.map((name) => ({ name, message: 'renderer/ and shared/ run in the browser: no Node, Electron or SQLite.' })),
+          patterns: [{ group: nodePatterns, message: 'renderer/ and shared/ run in the browser: no Node or Electron.' }],
+        },
       ],
     },
   },

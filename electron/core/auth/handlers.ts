@@ -20,9 +20,17 @@ export const authHandlers: Handlers<'setup:createAdmin' | 'auth:login' | 'auth:l
     const hash = socket.data.sessionHash;
     if (hash) {
       endSession(core.db, hash);
-      // Every window of this session is signed out, not just the one that asked.
-      core.io.in(rooms.session(hash)).emit('session:ended', { reason: 'logout' });
-      core.io.in(rooms.session(hash)).disconnectSockets(true);
+      // Every window of this session is signed out, not just the one that asked. The sockets stay
+      // connected (this one still owes its ack) but become anonymous at once.
+      for (const s of core.io.sockets.adapter.rooms.get(rooms.session(hash)) ?? []) {
+        const other = core.io.sockets.sockets.get(s);
+        if (!other) continue;
+        other.data.principal = { kind: 'anonymous' };
+        other.data.sessionHash = undefined;
+        void other.leave(rooms.officers);
+        void other.leave(rooms.session(hash));
+        other.emit('session:ended', { reason: 'logout' });
+      }
     }
     return null;
   },

@@ -26,7 +26,8 @@ export async function login(db: Db, badge: string, pin: string, now: number): Pr
     throw new DomainError('UNAUTHENTICATED', `账号已锁定，请 ${minutes} 分钟后再试`);
   }
   const good = await verifyPin(pin, officer.pin_hash);
-  return db.transaction(() => {
+  // The transaction returns its verdict instead of throwing: a throw would roll back the failure count.
+  const outcome = db.transaction((): SessionGrant | DomainError => {
     // Re-read inside the transaction: concurrent attempts must each count.
     const current = findOfficerByBadge(db, badge)!;
     if (!good) {
@@ -38,13 +39,17 @@ export async function login(db: Db, badge: string, pin: string, now: number): Pr
         current.id,
       );
       appendAudit(db, { actor: `officer:${badge}`, action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'officer', entityId: current.id, details: { failures } }, now);
-      if (lock) throw new DomainError('UNAUTHENTICATED', '密码错误次数过多，账号已锁定 5 分钟');
-      throw new DomainError('UNAUTHENTICATED', `警号或密码错误（还可尝试 ${MAX_FAILED_LOGINS - failures} 次）`);
+      return new DomainError(
+        'UNAUTHENTICATED',
+        lock ? '密码错误次数过多，账号已锁定 5 分钟' : `警号或密码错误（还可尝试 ${MAX_FAILED_LOGINS - failures} 次）`,
+      );
     }
-    if (current.locked_until > now) throw new DomainError('UNAUTHENTICATED', '账号已锁定，请稍后再试');
+    if (current.locked_until > now) return new DomainError('UNAUTHENTICATED', '账号已锁定，请稍后再试');
     db.prepare('UPDATE officers SET failed_logins = 0, locked_until = 0 WHERE id = ?').run(current.id);
     const grant = createSession(db, toOfficer(current), now);
     appendAudit(db, { actor: `officer:${badge}`, action: 'auth.login', entity: 'officer', entityId: current.id }, now);
     return grant;
   })();
+  if (outcome instanceof DomainError) throw outcome;
+  return outcome;
 }

@@ -1,0 +1,52 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface LoginScreenProps {
+  postName: string;
+  demo: boolean;
+  /** Resolves to an error message, or undefined on success. */
+  onLogin(badge: string, pin: string): Promise<string | undefined>;
+}
+
+export function LoginScreen({ postName, demo, onLogin }: LoginScreenProps) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (v: { badge: string; pin: string }) => {
+    setBusy(true);
+    setError(await onLogin(v.badge.trim(), v.pin));
+    setBusy(false);
+  };
+
+  return (
+    <div className="center-screen">
+      <Card style={{ width: 400 }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('app.fullName')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          {postName} · {t('login.title')}
+        </Typography.Paragraph>
+        <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+          <Form.Item label={t('login.badge')} name="badge" rules={[{ required: true, message: '请输入警号' }]}>
+            <Input size="large" autoFocus inputMode="numeric" autoComplete="username" maxLength={10} />
+          </Form.Item>
+          <Form.Item label={t('login.pin')} name="pin" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password size="large" autoComplete="current-password" maxLength={64} />
+          </Form.Item>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        {demo && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
+            {t('login.demoHint')}
+          </Typography.Paragraph>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HelmetIcon } from './HelmetIcon';
+
+export interface AttractLoopProps {
+  kioskName: string;
+  postName: string;
+  /** Milliseconds per message. */
+  interval?: number;
+}
+
+/** The idle kiosk: helmet-safety messages in turn, the kiosk's name and that it is paired. */
+export function AttractLoop({ kioskName, postName, interval = 6000 }: AttractLoopProps) {
+  const { t } = useTranslation();
+  const messages = t('kiosk.attract', { returnObjects: true }) as string[];
+  const [index, setIndex] = useState(0);
+
+  useEffect(() => {
+    const timer = setInterval(() => setIndex((i) => (i + 1) % messages.length), interval);
+    return () => clearInterval(timer);
+  }, [messages.length, interval]);
+
+  return (
+    <main className="kiosk-screen kiosk-attract" data-testid="attract-loop">
+      <div className="kiosk-helmet">
+        <HelmetIcon />
+      </div>
+      <p className="kiosk-message" aria-live="polite">
+        {messages[index % messages.length]}
+      </p>
+      <footer className="kiosk-footer">
+        <span>{postName}</span>
+        <span>
+          {kioskName} · {t('kiosk.paired')}
+        </span>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+// Prints the one closing line CI reads — `N passed, N failed, N skipped` — from the vitest and
+// Playwright JSON reports, counting a failed non-test step (type-check, lint, build) as a failure.
+// Exits non-zero if anything failed or if a report is missing.
+import { existsSync, readFileSync } from 'node:fs';
+
+const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+const vitest = read('test-results/vitest.json');
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += vitest.numFailedTests ?? 0;
+  skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+  // A file that failed to load has no tests to count but is a failure.
+  failed += (vitest.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+} else {
+  console.log('summary: vitest report missing (test-results/vitest.json)');
+  failed += 1;
+}
+
+const playwright = read('test-results/playwright.json');
+if (playwright?.stats) {
+  passed += playwright.stats.expected ?? 0;
+  failed += (playwright.stats.unexpected ?? 0) + (playwright.stats.flaky ?? 0);
+  skipped += playwright.stats.skipped ?? 0;
+  failed += (playwright.errors ?? []).length;
+} else {
+  console.log('summary: Playwright report missing (test-results/playwright.json)');
+  failed += 1;
+}
+
+for (const step of read('test-results/steps.json') ?? []) {
+  if (!step.ok && !['unit + integration', 'e2e'].includes(step.name)) {
+    console.log(`summary: step failed: ${step.name}`);
+    failed += 1;
+  }
+}
+
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,49 @@
+import type { Messages } from './zh';
+
+export const en: Messages = {
+  app: { name: 'GreenPost', fullName: 'GreenPost 绿岗', connecting: 'Connecting…', disconnected: 'Disconnected, reconnecting…' },
+  nav: { escorts: 'Green channel', helmet: 'Helmet education', reports: 'Reports', admin: 'Admin' },
+  roles: { officer: 'Officer', chief: 'Chief', admin: 'Admin' },
+  login: {
+    title: 'Officer sign-in',
+    badge: 'Badge no.',
+    pin: 'PIN',
+    submit: 'Sign in',
+    demoHint: 'Demo data: badges 900001–900004, PIN 123456 (demo only)',
+  },
+  setup: {
+    title: 'First run: create the administrator',
+    intro: 'The database is empty. Create the first administrator; they then add the other officers.',
+    name: 'Name',
+    confirm: 'Confirm PIN',
+    mismatch: 'The two PINs differ',
+    submit: 'Create administrator',
+  },
+  shell: { logout: 'Sign out', language: '中文', pairKiosk: 'Pair kiosk' },
+  pair: {
+    title: 'Pair an education kiosk',
+    code: 'Pairing code',
+    submit: 'Pair',
+    hint: 'The kiosk shows a 6-digit code, valid for 5 minutes and usable once.',
+    paired: 'Paired: {{name}}',
+    kiosks: 'Paired kiosks',
+    online: 'online',
+    offline: 'offline',
+    unpair: 'Unpair',
+    none: 'No kiosk paired yet',
+  },
+  kiosk: {
+    pairingTitle: 'Kiosk not paired',
+    pairingHint: 'Ask an officer to press “Pair kiosk” at the booth and enter this code',
+    codeLabel: 'Pairing code',
+    expiresIn: 'New code in {{seconds}} s',
+    paired: 'Paired',
+    attract: [
+      'Wear a safety helmet on every e-bike and motorcycle ride',
+      'A helmet saves lives: wear it right, fasten the strap',
+      'One helmet, one belt: safety every time',
+      'Ride courteously, yield to pedestrians',
+    ],
+  },
+  common: { save: 'Save', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…', error: 'Error' },
+};
