@@ -7,7 +7,7 @@ const nodeModules = ['electron', 'better-sqlite3', 'socket.io', 'fs', 'path', 'o
 const nodePatterns = ['node:*', 'electron/*', 'fs/*'];
 
 export default tseslint.config(
-  { ignores: ['dist-web', 'dist-node', 'release', 'node_modules', 'test-results', 'playwright-report', 'bench/results.json'] },
+  { ignores: ['dist-web', 'dist-node', 'release', 'node_modules', 'reports', 'test-results', 'playwright-report', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,7 +8,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-const vitest = read('test-results/vitest.json');
+const vitest = read('reports/vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += vitest.numFailedTests ?? 0;
@@ -16,22 +16,22 @@ if (vitest) {
   // A file that failed to load has no tests to count but is a failure.
   failed += (vitest.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
 } else {
-  console.log('summary: vitest report missing (test-results/vitest.json)');
+  console.log('summary: vitest report missing (reports/vitest.json)');
   failed += 1;
 }
 
-const playwright = read('test-results/playwright.json');
+const playwright = read('reports/playwright.json');
 if (playwright?.stats) {
   passed += playwright.stats.expected ?? 0;
   failed += (playwright.stats.unexpected ?? 0) + (playwright.stats.flaky ?? 0);
   skipped += playwright.stats.skipped ?? 0;
   failed += (playwright.errors ?? []).length;
 } else {
-  console.log('summary: Playwright report missing (test-results/playwright.json)');
+  console.log('summary: Playwright report missing (reports/playwright.json)');
   failed += 1;
 }
 
-for (const step of read('test-results/steps.json') ?? []) {
+for (const step of read('reports/steps.json') ?? []) {
   if (!step.ok && !['unit + integration', 'e2e'].includes(step.name)) {
     console.log(`summary: step failed: ${step.name}`);
     failed += 1;

@@ -1,20 +1,22 @@
 // `npm test`: type-check (node and web), lint, unit + integration (vitest), build, e2e (Playwright),
 // in that order. Every step runs even if an earlier one failed, so one run shows everything; the
-// exit code is non-zero if any failed. Step outcomes go to test-results/steps.json for the CI summary.
+// exit code is non-zero if any failed. Step outcomes go to reports/steps.json for the CI summary.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const steps = [
   ['type-check (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['type-check (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
   ['type-check (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
-  ['unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
+  ['unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']],
   ['build', 'npm', ['run', 'build']],
   ['e2e', 'npx', ['playwright', 'test']],
 ];
 
-mkdirSync('test-results', { recursive: true });
+// Stale reports from an earlier run must never be counted.
+rmSync('reports', { recursive: true, force: true });
+mkdirSync('reports', { recursive: true });
 const results = [];
 for (const [name, cmd, args] of steps) {
   const started = Date.now();
@@ -26,6 +28,6 @@ for (const [name, cmd, args] of steps) {
   // Without a build there is nothing for the browser to test.
   if (name === 'build' && !ok) break;
 }
-writeFileSync('test-results/steps.json', JSON.stringify(results, null, 2));
+writeFileSync('reports/steps.json', JSON.stringify(results, null, 2));
 for (const r of results) process.stdout.write(`${r.ok ? 'ok    ' : 'FAILED'} ${r.name} (${r.seconds} s)\n`);
 process.exit(results.length === steps.length && results.every((r) => r.ok) ? 0 : 1);
