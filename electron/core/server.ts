@@ -48,7 +48,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     // Same origin only: the UI is served by this server.
     cors: { origin: false },
   });
-  const core: Core = { db, io, clock, log, options };
+  const core: Core = { db, io, clock, log, options, metrics: { handlerRuns: 0, refused: 0 } };
   try {
     if (options.demo) await seedDemo(core);
     const desk = new PairingDesk();

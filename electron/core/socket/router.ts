@@ -65,6 +65,7 @@ export function createRouter(core: Core, handlers: Handlers<EventName>) {
     const parsed = def.request.safeParse(payload);
     if (!parsed.success) return fail('VALIDATION', describeIssues(parsed.error));
     const handler = handlers[name] as Handler<EventName>;
+    core.metrics.handlerRuns++;
     try {
       return ok(await handler(parsed.data as never, { core, socket }));
     } catch (err) {
@@ -81,6 +82,10 @@ export function createRouter(core: Core, handlers: Handlers<EventName>) {
 
   return function attach(socket: GreenSocket) {
     const bucket = new TokenBucket(limits.eventBurst, limits.eventsPerSecond / 1000, core.clock());
+    // A client that keeps sending after being told RATE_LIMITED is flooding: answering each event
+    // still costs the core, so more than a burst's worth of refusals within ten seconds disconnects it.
+    let windowStart = core.clock();
+    let refusedInWindow = 0;
     // onAny sees every event, known or not, so one listener answers them all.
     socket.onAny((name: unknown, ...args: unknown[]) => {
       const ack = args.at(-1);
@@ -91,6 +96,15 @@ export function createRouter(core: Core, handlers: Handlers<EventName>) {
           (ack as (r: Ack<unknown>) => void)(reply);
         } catch {
           // The socket may be gone; the write (if any) stands.
+        }
+        if (reply.ok) return;
+        core.metrics.refused++;
+        if (reply.error.code !== 'RATE_LIMITED') return;
+        const now = core.clock();
+        if (now - windowStart > 10_000) [windowStart, refusedInWindow] = [now, 0];
+        if (++refusedInWindow > limits.eventBurst && socket.connected) {
+          core.log('warn', 'flooding socket disconnected', { actor: actorOf(socket.data.principal), address: socket.data.address });
+          socket.disconnect(true);
         }
       });
     });
