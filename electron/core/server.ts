@@ -52,7 +52,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   try {
     if (options.demo) await seedDemo(core);
     const desk = new PairingDesk();
-    io.on('connection', onConnection(core, desk, createRouter(core, allHandlers(desk))));
+    const router = createRouter(core, allHandlers(desk));
+    io.use(router.admit);
+    io.on('connection', onConnection(core, desk, router.attach));
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(options.port, options.host, () => resolve());

@@ -1,6 +1,6 @@
 // Floods a core from its own process for R11, like an attacker who reconnects each time it is cut
 // off. Usage: flood-worker.ts <url> <token> <ms>. Prints `READY go` once connected, `KICKED <sent> <limited>`
-// each time the core disconnects it, and exits when the time is up.
+// each time the core disconnects it, `REFUSED <n>` as reconnections are turned away, and exits when the time is up.
 import { io } from 'socket.io-client';
 
 const [url, token, ms] = process.argv.slice(2);
@@ -8,10 +8,19 @@ const until = Date.now() + Number(ms);
 let sent = 0;
 let limited = 0;
 let ready = false;
+let refusals = 0;
 
 while (Date.now() < until) {
   const socket = io(url!, { transports: ['websocket'], auth: { token: token! }, reconnection: false, forceNew: true });
-  await new Promise((r) => socket.once('core:hello', r));
+  const admitted = await new Promise<boolean>((r) => {
+    socket.once('core:hello', () => r(true));
+    socket.once('connect_error', () => r(false));
+  });
+  if (!admitted) {
+    if (++refusals % 50 === 0) process.stdout.write(`REFUSED ${refusals}\n`);
+    socket.close();
+    continue; // turned away at the door: try again at once, as an attacker would
+  }
   if (!ready) process.stdout.write('READY go\n');
   ready = true;
   let kicked = false;
