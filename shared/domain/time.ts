@@ -1,0 +1,134 @@
+/**
+ * The post's calendar. Times are stored as UTC epoch ms; days, months and years are cut in the post's
+ * time zone (setting `timeZone`, default Asia/Shanghai) whatever zone the machine runs in. Built on
+ * Intl only, so the renderer, the core and the reports share it without a date library.
+ */
+export interface LocalParts {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export interface Bounds {
+  /** Inclusive, UTC epoch ms. */
+  start: number;
+  /** Exclusive, UTC epoch ms. */
+  end: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when Intl knows the zone (settings are validated with this). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock date and time at `epochMs` in `timeZone`. */
+export function localParts(epochMs: number, timeZone: string): LocalParts {
+  const out: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(epochMs)) {
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  }
+  return {
+    year: out.year!,
+    month: out.month!,
+    day: out.day!,
+    hour: out.hour! % 24,
+    minute: out.minute!,
+    second: out.second!,
+  };
+}
+
+/** Offset of `timeZone` from UTC at `epochMs`, in ms (Asia/Shanghai: +8 h). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const p = localParts(epochMs, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * The UTC instant of a local wall-clock time. Month and day may overflow (month 13 is January next
+ * year), which is how the month and year bounds find their ends. Two passes settle DST transitions.
+ */
+export function localToUtc(timeZone: string, year: number, month: number, day = 1, hour = 0, minute = 0): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let guess = wall - offsetAt(wall, timeZone);
+  guess = wall - offsetAt(guess, timeZone);
+  return guess;
+}
+
+export const dayBounds = (timeZone: string, year: number, month: number, day: number): Bounds => ({
+  start: localToUtc(timeZone, year, month, day),
+  end: localToUtc(timeZone, year, month, day + 1),
+});
+
+export const monthBounds = (timeZone: string, year: number, month: number): Bounds => ({
+  start: localToUtc(timeZone, year, month),
+  end: localToUtc(timeZone, year, month + 1),
+});
+
+export const yearBounds = (timeZone: string, year: number): Bounds => ({
+  start: localToUtc(timeZone, year, 1),
+  end: localToUtc(timeZone, year + 1, 1),
+});
+
+/** Today, this month and this year around `epochMs`, in the post's zone. */
+export function periodsAt(epochMs: number, timeZone: string): { day: Bounds; month: Bounds; year: Bounds } {
+  const p = localParts(epochMs, timeZone);
+  return {
+    day: dayBounds(timeZone, p.year, p.month, p.day),
+    month: monthBounds(timeZone, p.year, p.month),
+    year: yearBounds(timeZone, p.year),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 'YYYY-MM-DD' of `epochMs` in the post's zone. */
+export function localDateKey(epochMs: number, timeZone: string): string {
+  const p = localParts(epochMs, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** 'YYYY-MM-DD HH:mm' (or with seconds) of `epochMs` in the post's zone, for screens and exports. */
+export function formatLocal(epochMs: number, timeZone: string, withSeconds = false): string {
+  const p = localParts(epochMs, timeZone);
+  const hm = `${pad(p.hour)}:${pad(p.minute)}${withSeconds ? `:${pad(p.second)}` : ''}`;
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${hm}`;
+}
+
+/** Parses 'YYYY-MM-DD' into its parts, or undefined when it is not a real calendar date. */
+export function parseDateKey(key: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
+  return { year, month, day };
+}
