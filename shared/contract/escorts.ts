@@ -115,7 +115,12 @@ const optionalText = (max: number, what: string) =>
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional();
-const reason = (what: string) => z.string({ error: `请填写${what}` }).trim().min(2, `请填写${what}（至少 2 个字）`).max(200, `${what}最多 200 个字`);
+const reason = (what: string) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(2, `请填写${what}（至少 2 个字）`)
+    .max(200, `${what}最多 200 个字`);
 
 const enumOf = <T extends object>(o: T, what: string) => z.enum(keysOf(o), { error: `未知的${what}` });
 
@@ -131,11 +136,7 @@ const escortFields = {
   hospitalNotified: z.boolean({ error: '已通知医院应为是或否' }).optional(),
   relayFrom: optionalText(40, '接力岗位'),
   notes: optionalText(500, '备注'),
-  officerIds: z
-    .array(id, { error: '民警列表无效' })
-    .min(1, '至少需要一名民警')
-    .max(10, '最多 10 名民警')
-    .optional(),
+  officerIds: z.array(id, { error: '民警列表无效' }).min(1, '至少需要一名民警').max(10, '最多 10 名民警').optional(),
 };
 
 /** Step times given by hand (logging after the fact); omitted steps are not yet done. */

@@ -32,7 +32,8 @@ export function normalizePlate(input: string, defaultPrefix = DEFAULT_PLATE_PREF
     .toUpperCase()
     .replace(/[\s·•.\-_]/g, '');
   // Only the serial typed: the post's own prefix (鲁P) is implied, as on the form.
-  if (/^[A-Z0-9]{5,6}$/.test(compact) || /^[A-Z0-9]{4}[挂学警港澳领试超]$/.test(compact)) return defaultPrefix + compact;
+  if (/^[A-Z0-9]{5,6}$/.test(compact) || /^[A-Z0-9]{4}[挂学警港澳领试超]$/.test(compact))
+    return defaultPrefix + compact;
   return compact;
 }
 
@@ -46,11 +47,11 @@ export function checkPlate(input: string, defaultPrefix = DEFAULT_PLATE_PREFIX):
   const first = plate[0] ?? '';
   if (!provinces.includes(first) && !plate.startsWith('WJ') && !plate.endsWith('使'))
     return { ok: false, message: `车牌号「${raw}」应以省份简称开头，例如 鲁P12345` };
-  if (/[IO]/.test(plate.slice(2))) return { ok: false, message: `车牌号「${raw}」含字母 I 或 O，车牌序号不使用这两个字母` };
+  if (/[IO]/.test(plate.slice(2)))
+    return { ok: false, message: `车牌号「${raw}」含字母 I 或 O，车牌序号不使用这两个字母` };
   if (plate.length < 7) return { ok: false, message: `车牌号「${raw}」位数不足：普通车牌 7 位，新能源车牌 8 位` };
   if (plate.length > 8) return { ok: false, message: `车牌号「${raw}」位数过多：普通车牌 7 位，新能源车牌 8 位` };
   if (plate.length === 8)
     return { ok: false, message: `车牌号「${raw}」不是有效的新能源车牌（如 鲁PD12345 或 鲁P12345D）` };
   return { ok: false, message: `车牌号「${raw}」格式不正确，例如 鲁P12345、鲁PD12345` };
 }
-

@@ -18,7 +18,11 @@ export function shiftAt(epochMs: number, timeZone: string, dayStartHour = 8, nig
   const p = localParts(epochMs, timeZone);
   const at = (dayOffset: number, hour: number) => localToUtc(timeZone, p.year, p.month, p.day + dayOffset, hour);
   if (p.hour >= dayStartHour && p.hour < nightStartHour)
-    return { shift: 'day', shiftDate: localDateKey(epochMs, timeZone), bounds: { start: at(0, dayStartHour), end: at(0, nightStartHour) } };
+    return {
+      shift: 'day',
+      shiftDate: localDateKey(epochMs, timeZone),
+      bounds: { start: at(0, dayStartHour), end: at(0, nightStartHour) },
+    };
   const startsToday = p.hour >= nightStartHour;
   const start = startsToday ? at(0, nightStartHour) : at(-1, nightStartHour);
   return {

@@ -30,19 +30,26 @@ describe('timeline rules', () => {
 
   it('accepts an ordered timeline, equal times included', () => {
     expect(timelineProblem({ requested: t0 }, t0)).toBeUndefined();
-    expect(timelineProblem({ requested: t0, met: t0, departed: t0 + min, arrived: t0 + 9 * min }, t0 + 10 * min)).toBeUndefined();
+    expect(
+      timelineProblem({ requested: t0, met: t0, departed: t0 + min, arrived: t0 + 9 * min }, t0 + 10 * min),
+    ).toBeUndefined();
   });
 
   it('refuses 到达 before 会合, naming both steps', () => {
-    expect(timelineProblem({ requested: t0, met: t0 + 5 * min, departed: t0 + 5 * min, arrived: t0 + 4 * min }, t0 + 60 * min)).toBe(
-      '到达时间不能早于出发时间',
-    );
+    expect(
+      timelineProblem(
+        { requested: t0, met: t0 + 5 * min, departed: t0 + 5 * min, arrived: t0 + 4 * min },
+        t0 + 60 * min,
+      ),
+    ).toBe('到达时间不能早于出发时间');
     expect(timelineProblem({ requested: t0, met: t0 - min }, t0)).toBe('会合时间不能早于接报时间');
   });
 
   it('refuses a gap: a later step needs every earlier one', () => {
     expect(timelineProblem({ requested: t0, arrived: t0 + min }, t0 + 2 * min)).toBe('填写到达时间前须先有会合时间');
-    expect(timelineProblem({ requested: t0, met: t0, handedOver: t0 + min }, t0 + 2 * min)).toBe('填写交接时间前须先有出发时间');
+    expect(timelineProblem({ requested: t0, met: t0, handedOver: t0 + min }, t0 + 2 * min)).toBe(
+      '填写交接时间前须先有出发时间',
+    );
   });
 
   it('refuses a time in the future beyond clock skew, and a missing 接报', () => {
@@ -54,12 +61,22 @@ describe('timeline rules', () => {
 
 describe('intervals', () => {
   it('computes 接报→会合, 会合→到达 and 接报→交接', () => {
-    const times = { requested: t0, met: t0 + 4 * min, departed: t0 + 5 * min, arrived: t0 + 12 * min, handedOver: t0 + 15 * min };
+    const times = {
+      requested: t0,
+      met: t0 + 4 * min,
+      departed: t0 + 5 * min,
+      arrived: t0 + 12 * min,
+      handedOver: t0 + 15 * min,
+    };
     expect(intervalsOf(times)).toEqual({ requestToMet: 4 * min, metToArrived: 8 * min, requestToHandover: 15 * min });
   });
 
   it('leaves an interval null while a step is missing', () => {
-    expect(intervalsOf({ requested: t0, met: t0 + min })).toEqual({ requestToMet: min, metToArrived: null, requestToHandover: null });
+    expect(intervalsOf({ requested: t0, met: t0 + min })).toEqual({
+      requestToMet: min,
+      metToArrived: null,
+      requestToHandover: null,
+    });
     expect(intervalsOf({ requested: t0, met: null, arrived: null })).toEqual({
       requestToMet: null,
       metToArrived: null,

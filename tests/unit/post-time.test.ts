@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { shiftAt } from '../../shared/domain/shift';
-import { dayBounds, formatLocal, localDateKey, localParts, monthBounds, parseDateKey, periodsAt, yearBounds } from '../../shared/domain/time';
+import {
+  dayBounds,
+  formatLocal,
+  localDateKey,
+  localParts,
+  monthBounds,
+  parseDateKey,
+  periodsAt,
+  yearBounds,
+} from '../../shared/domain/time';
 
 const SH = 'Asia/Shanghai';
 const h = 3_600_000;
@@ -8,7 +17,14 @@ const h = 3_600_000;
 describe('post time zone', () => {
   it('reads local parts in the post zone whatever the process zone', () => {
     // 2026-01-31 16:30 UTC is 2026-02-01 00:30 in China.
-    expect(localParts(Date.UTC(2026, 0, 31, 16, 30), SH)).toEqual({ year: 2026, month: 2, day: 1, hour: 0, minute: 30, second: 0 });
+    expect(localParts(Date.UTC(2026, 0, 31, 16, 30), SH)).toEqual({
+      year: 2026,
+      month: 2,
+      day: 1,
+      hour: 0,
+      minute: 30,
+      second: 0,
+    });
     expect(localDateKey(Date.UTC(2026, 0, 31, 15, 59, 59), SH)).toBe('2026-01-31');
     expect(formatLocal(Date.UTC(2026, 0, 31, 16, 30, 5), SH, true)).toBe('2026-02-01 00:30:05');
   });

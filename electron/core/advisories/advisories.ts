@@ -3,14 +3,14 @@ import { advisoryKinds, type AdvisoryKind } from '../../../shared/domain/escort-
 import { shiftAt, type ShiftSpan } from '../../../shared/domain/shift';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
-import { stmt } from '../db/statements';
+import { stmt, transactional } from '../db/statements';
 import type { EscortActor } from '../escorts/actor';
 import { notFound } from '../errors';
-import { readSettings } from '../settings-store';
+import { postSettings } from '../escorts/post-settings';
 
 /** The shift `now` falls in, by the post's zone and shift hours. */
 export function currentShift(db: Db, now: number): ShiftSpan {
-  const s = readSettings(db);
+  const s = postSettings(db);
   return shiftAt(now, s.timeZone, s.dayShiftStartHour, s.nightShiftStartHour);
 }
 
@@ -27,9 +27,9 @@ export function readTally(db: Db, officerId: number, shift: ShiftSpan): Advisory
 }
 
 /** One tap of a 劝导 counter, stamped by the server and filed under the current shift. */
-export function tapAdvisory(db: Db, kind: AdvisoryKind, by: EscortActor, now: number): AdvisoryTally {
+export const tapAdvisory = transactional((db: Db, kind: AdvisoryKind, by: EscortActor, now: number): AdvisoryTally => {
   const shift = currentShift(db, now);
-  return db.transaction(() => {
+  {
     const id = stmt(db, 'INSERT INTO advisories (kind, officer_id, at, shift_date, shift) VALUES (?, ?, ?, ?, ?)').run(
       kind,
       by.officerId,
@@ -37,15 +37,19 @@ export function tapAdvisory(db: Db, kind: AdvisoryKind, by: EscortActor, now: nu
       shift.shiftDate,
       shift.shift,
     ).lastInsertRowid;
-    appendAudit(db, { actor: by.actor, action: 'advisory.tap', entity: 'advisory', entityId: Number(id), details: { kind } }, now);
+    appendAudit(
+      db,
+      { actor: by.actor, action: 'advisory.tap', entity: 'advisory', entityId: Number(id), details: { kind } },
+      now,
+    );
     return readTally(db, by.officerId, shift);
-  })();
-}
+  }
+});
 
 /** Takes back the officer's own latest tap of `kind` in this shift (a mis-tap), kept as undone, not deleted. */
-export function undoAdvisory(db: Db, kind: AdvisoryKind, by: EscortActor, now: number): AdvisoryTally {
+export const undoAdvisory = transactional((db: Db, kind: AdvisoryKind, by: EscortActor, now: number): AdvisoryTally => {
   const shift = currentShift(db, now);
-  return db.transaction(() => {
+  {
     const last = stmt<{ id: number }>(
       db,
       `SELECT id FROM advisories WHERE officer_id = ? AND shift_date = ? AND shift = ? AND kind = ? AND undone_at IS NULL
@@ -53,7 +57,11 @@ export function undoAdvisory(db: Db, kind: AdvisoryKind, by: EscortActor, now: n
     ).get(by.officerId, shift.shiftDate, shift.shift, kind);
     if (!last) throw notFound(`本班次没有可撤销的「${advisoryKinds[kind].zh}」记录`);
     stmt(db, 'UPDATE advisories SET undone_at = ? WHERE id = ?').run(now, last.id);
-    appendAudit(db, { actor: by.actor, action: 'advisory.undo', entity: 'advisory', entityId: last.id, details: { kind } }, now);
+    appendAudit(
+      db,
+      { actor: by.actor, action: 'advisory.undo', entity: 'advisory', entityId: last.id, details: { kind } },
+      now,
+    );
     return readTally(db, by.officerId, shift);
-  })();
-}
+  }
+});

@@ -3,10 +3,10 @@ import { escortSteps } from '../../../shared/domain/escort-kinds';
 import { statusOf, type StepTimes } from '../../../shared/domain/escort-timeline';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
-import { stmt } from '../db/statements';
-import { readSettings } from '../settings-store';
+import { stmt, transactional } from '../db/statements';
 import type { EscortActor } from './actor';
 import { bumpCounter, TOTAL_KEY } from './counters';
+import { postSettings } from './post-settings';
 import { loadEscort } from './records';
 import { completeTimes, duplicateOrThrow, officersOrThrow, plateOrThrow, timelineOrThrow } from './validate';
 
@@ -15,27 +15,26 @@ import { completeTimes, duplicateOrThrow, officersOrThrow, plateOrThrow, timelin
  * after the fact (`times` given), which is allowed, flagged `backdated` and audited. The row, its crew,
  * its steps, the running total and the audit entry commit together or not at all.
  */
-export function createEscort(db: Db, input: CreateEscortInput, by: EscortActor, now: number): EscortView {
-  const settings = readSettings(db);
-  const { plate, noPlateReason } = plateOrThrow(input.plate, input.noPlateReason, settings.defaultPlatePrefix);
-  const given: StepTimes = input.times ?? {};
-  const backdated = escortSteps.some((s) => given[s] != null);
-  const times = completeTimes({ ...given, requested: given.requested ?? now });
-  timelineOrThrow(times, now);
-  const status = statusOf(times);
-
-  return db.transaction(() => {
+export const createEscort = transactional(
+  (db: Db, input: CreateEscortInput, by: EscortActor, now: number): EscortView => {
+    const settings = postSettings(db);
+    const { plate, noPlateReason } = plateOrThrow(input.plate, input.noPlateReason, settings.defaultPlatePrefix);
+    const given: StepTimes = input.times ?? {};
+    const backdated = escortSteps.some((s) => given[s] != null);
+    const times = completeTimes({ ...given, requested: given.requested ?? now });
+    timelineOrThrow(times, now);
+    const status = statusOf(times);
     const crew = officersOrThrow(db, input.officerIds ?? [by.officerId]);
     duplicateOrThrow(db, plate, times.requested!, input.confirmDuplicate === true);
     const id = Number(
       stmt(
         db,
         `INSERT INTO escorts (plate, no_plate_reason, source, vehicle, condition, meet_point, destination,
-           hospital_notified, relay_from, notes, status, requested_at, met_at, departed_at, arrived_at,
-           handed_over_at, backdated, created_by, created_at, updated_at)
-         VALUES (@plate, @noPlateReason, @source, @vehicle, @condition, @meetPoint, @destination,
-           @hospitalNotified, @relayFrom, @notes, @status, @requested, @met, @departed, @arrived,
-           @handedOver, @backdated, @createdBy, @now, @now)`,
+         hospital_notified, relay_from, notes, status, requested_at, met_at, departed_at, arrived_at,
+         handed_over_at, backdated, created_by, created_at, updated_at)
+       VALUES (@plate, @noPlateReason, @source, @vehicle, @condition, @meetPoint, @destination,
+         @hospitalNotified, @relayFrom, @notes, @status, @requested, @met, @departed, @arrived,
+         @handedOver, @backdated, @createdBy, @now, @now)`,
       ).run({
         plate,
         noPlateReason,
@@ -73,8 +72,8 @@ export function createEscort(db: Db, input: CreateEscortInput, by: EscortActor, 
       now,
     );
     return loadEscort(db, id)!;
-  })();
-}
+  },
+);
 
 export const recordStep = (db: Db, escortId: number, step: string, at: number, officerId: number, now: number) =>
   stmt(db, 'INSERT INTO escort_steps (escort_id, step, at, officer_id, recorded_at) VALUES (?, ?, ?, ?, ?)').run(

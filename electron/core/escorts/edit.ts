@@ -3,11 +3,11 @@ import { escortSteps, type EscortStep } from '../../../shared/domain/escort-kind
 import { statusOf } from '../../../shared/domain/escort-timeline';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
-import { stmt } from '../db/statements';
+import { stmt, transactional } from '../db/statements';
 import { conflict, notFound, validation } from '../errors';
-import { readSettings } from '../settings-store';
 import type { EscortActor } from './actor';
 import { recordStep } from './create';
+import { postSettings } from './post-settings';
 import { findEscortRow, loadEscort, stepColumn, toView } from './records';
 import { completeTimes, officersOrThrow, plateOrThrow, timelineOrThrow } from './validate';
 
@@ -28,13 +28,16 @@ type Change = [before: unknown, after: unknown];
  * before and after. Times are re-checked as a whole timeline, and the status follows the latest step
  * (a cancelled escort stays cancelled).
  */
-export function editEscort(db: Db, req: EditEscortInput, by: EscortActor, now: number): EscortView {
-  const settings = readSettings(db);
-  return db.transaction(() => {
+export const editEscort = transactional((db: Db, req: EditEscortInput, by: EscortActor, now: number): EscortView => {
+  const settings = postSettings(db);
+  {
     const row = findEscortRow(db, req.id);
     if (!row) throw notFound(`护送记录 ${req.id} 不存在`);
     if (row.version !== req.version)
-      throw conflict(`${row.plate} 的护送已被他人修改，请看最新内容后再改`, { reason: 'stale', escort: toView(db, row) });
+      throw conflict(`${row.plate} 的护送已被他人修改，请看最新内容后再改`, {
+        reason: 'stale',
+        escort: toView(db, row),
+      });
     const before = toView(db, row);
     const c = req.changes;
     const changes: Record<string, Change> = {};
@@ -46,14 +49,19 @@ export function editEscort(db: Db, req: EditEscortInput, by: EscortActor, now: n
     };
 
     if (c.plate !== undefined || c.noPlateReason !== undefined) {
-      const plate = plateOrThrow(c.plate ?? row.plate, c.noPlateReason ?? row.no_plate_reason, settings.defaultPlatePrefix);
+      const plate = plateOrThrow(
+        c.plate ?? row.plate,
+        c.noPlateReason ?? row.no_plate_reason,
+        settings.defaultPlatePrefix,
+      );
       set('plate', 'plate', row.plate, plate.plate);
       set('noPlateReason', 'no_plate_reason', row.no_plate_reason, plate.noPlateReason);
     }
     for (const [key, column] of Object.entries(fieldColumns)) {
       set(key, column, row[column], c[key as keyof typeof fieldColumns]);
     }
-    if (c.hospitalNotified !== undefined) set('hospitalNotified', 'hospital_notified', row.hospital_notified, c.hospitalNotified ? 1 : 0);
+    if (c.hospitalNotified !== undefined)
+      set('hospitalNotified', 'hospital_notified', row.hospital_notified, c.hospitalNotified ? 1 : 0);
 
     // Only the steps the request names move; an absent key keeps its time.
     const times = completeTimes(before.times);
@@ -82,10 +90,20 @@ export function editEscort(db: Db, req: EditEscortInput, by: EscortActor, now: n
       for (const officerId of crewChange[1] as number[]) add.run(row.id, officerId);
       changes.officers = crewChange;
     }
-    appendAudit(db, { actor: by.actor, action: 'escort.edit', entity: 'escort', entityId: row.id, details: { reason: req.reason, changes } }, now);
+    appendAudit(
+      db,
+      {
+        actor: by.actor,
+        action: 'escort.edit',
+        entity: 'escort',
+        entityId: row.id,
+        details: { reason: req.reason, changes },
+      },
+      now,
+    );
     return loadEscort(db, row.id)!;
-  })();
-}
+  }
+});
 
 /** Keeps the step log in line with a corrected time: who pressed a step stays; a new step is the editor's. */
 function moveStep(db: Db, escortId: number, step: EscortStep, at: number | null, officerId: number, now: number) {
@@ -93,6 +111,11 @@ function moveStep(db: Db, escortId: number, step: EscortStep, at: number | null,
     stmt(db, 'DELETE FROM escort_steps WHERE escort_id = ? AND step = ?').run(escortId, step);
     return;
   }
-  const moved = stmt(db, 'UPDATE escort_steps SET at = ?, recorded_at = ? WHERE escort_id = ? AND step = ?').run(at, now, escortId, step);
+  const moved = stmt(db, 'UPDATE escort_steps SET at = ?, recorded_at = ? WHERE escort_id = ? AND step = ?').run(
+    at,
+    now,
+    escortId,
+    step,
+  );
   if (moved.changes === 0) recordStep(db, escortId, step, at, officerId, now);
 }

@@ -80,7 +80,13 @@ export function searchHistory(db: Db, q: HistoryQuery): EscortPage {
   if (q.from && q.to && (args.from as number) >= (args.to as number)) throw validation('开始日期不能晚于结束日期');
   if (q.plate) {
     // Plates are stored upper-case without separators; match what the officer remembers of one.
-    const needle = q.plate === NO_PLATE ? NO_PLATE : q.plate.normalize('NFKC').toUpperCase().replace(/[\s·•.\-_]/g, '');
+    const needle =
+      q.plate === NO_PLATE
+        ? NO_PLATE
+        : q.plate
+            .normalize('NFKC')
+            .toUpperCase()
+            .replace(/[\s·•.\-_]/g, '');
     where.push(`e.plate LIKE @plate ESCAPE '\\'`);
     args.plate = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
@@ -113,13 +119,25 @@ export function searchHistory(db: Db, q: HistoryQuery): EscortPage {
 export function readDetail(db: Db, id: number): EscortDetail {
   const escort = loadEscort(db, id);
   if (!escort) throw notFound(`护送记录 ${id} 不存在`);
-  const steps = stmt<{ step: EscortStepRecord['step']; at: number; recorded_at: number; id: number; badge: string; name: string }>(
+  const steps = stmt<{
+    step: EscortStepRecord['step'];
+    at: number;
+    recorded_at: number;
+    id: number;
+    badge: string;
+    name: string;
+  }>(
     db,
     `SELECT s.step, s.at, s.recorded_at, o.id, o.badge, o.name FROM escort_steps s
        JOIN officers o ON o.id = s.officer_id WHERE s.escort_id = ? ORDER BY s.at, s.id`,
   )
     .all(id)
-    .map((r) => ({ step: r.step, at: r.at, recordedAt: r.recorded_at, officer: { id: r.id, badge: r.badge, name: r.name } }));
+    .map((r) => ({
+      step: r.step,
+      at: r.at,
+      recordedAt: r.recorded_at,
+      officer: { id: r.id, badge: r.badge, name: r.name },
+    }));
   const audit = stmt<{ seq: number; at: number; actor: string; action: string; details: string }>(
     db,
     `SELECT seq, at, actor, action, details FROM audit_log WHERE entity = 'escort' AND entity_id = ? ORDER BY seq`,

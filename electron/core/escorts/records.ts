@@ -46,8 +46,7 @@ export const stepColumn = {
   handedOver: 'handed_over_at',
 } as const satisfies Record<EscortStep, keyof EscortRow>;
 
-export const findEscortRow = (db: Db, id: number) =>
-  stmt<EscortRow>(db, 'SELECT * FROM escorts WHERE id = ?').get(id);
+export const findEscortRow = (db: Db, id: number) => stmt<EscortRow>(db, 'SELECT * FROM escorts WHERE id = ?').get(id);
 
 const officerById = (db: Db, id: number) =>
   stmt<EscortOfficer>(db, 'SELECT id, badge, name FROM officers WHERE id = ?').get(id);
@@ -56,14 +55,16 @@ const officerById = (db: Db, id: number) =>
 export function toViews(db: Db, rows: EscortRow[]): EscortView[] {
   if (rows.length === 0) return [];
   const crew = new Map<number, EscortOfficer[]>();
-  const ids = rows.map((r) => r.id);
-  // json_each keeps the statement text fixed whatever the number of ids, so it stays cached.
-  const links = stmt<EscortOfficer & { escort_id: number }>(
-    db,
-    `SELECT eo.escort_id, o.id, o.badge, o.name FROM escort_officers eo
-       JOIN officers o ON o.id = eo.officer_id
-      WHERE eo.escort_id IN (SELECT value FROM json_each(?)) ORDER BY eo.escort_id, o.badge`,
-  ).all(JSON.stringify(ids));
+  const crewSql = `SELECT eo.escort_id, o.id, o.badge, o.name FROM escort_officers eo
+       JOIN officers o ON o.id = eo.officer_id WHERE eo.escort_id`;
+  const links =
+    rows.length === 1
+      ? stmt<EscortOfficer & { escort_id: number }>(db, `${crewSql} = ? ORDER BY o.badge`).all(rows[0]!.id)
+      : // json_each keeps the statement text fixed whatever the number of ids, so it stays cached.
+        stmt<EscortOfficer & { escort_id: number }>(
+          db,
+          `${crewSql} IN (SELECT value FROM json_each(?)) ORDER BY eo.escort_id, o.badge`,
+        ).all(JSON.stringify(rows.map((r) => r.id)));
   for (const { escort_id, ...o } of links) {
     const list = crew.get(escort_id) ?? [];
     list.push(o);

@@ -3,12 +3,12 @@ import { stepLabels } from '../../../shared/domain/escort-kinds';
 import { isOpen, nextStep } from '../../../shared/domain/escort-timeline';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
-import { stmt } from '../db/statements';
+import { stmt, transactional } from '../db/statements';
 import { conflict, notFound } from '../errors';
 import type { EscortActor } from './actor';
 import { bumpCounter, TOTAL_KEY } from './counters';
 import { recordStep } from './create';
-import { findEscortRow, loadEscort, stepColumn, toView, type EscortRow } from './records';
+import { findEscortRow, stepColumn, toView, type EscortRow } from './records';
 
 /**
  * Loads the escort a step names and checks the caller saw its current state. A closed escort and a
@@ -31,13 +31,8 @@ function currentOrThrow(db: Db, id: number, version: number): EscortRow {
 }
 
 /** One tap on the board: stamps the next step with the server's clock. */
-export function advanceEscort(
-  db: Db,
-  req: { id: number; version: number; step: AdvanceStep },
-  by: EscortActor,
-  now: number,
-): EscortView {
-  return db.transaction(() => {
+export const advanceEscort = transactional(
+  (db: Db, req: { id: number; version: number; step: AdvanceStep }, by: EscortActor, now: number): EscortView => {
     const row = currentOrThrow(db, req.id, req.version);
     const expected = nextStep(row.status);
     if (req.step !== expected) {
@@ -55,19 +50,25 @@ export function advanceEscort(
         WHERE id = ? AND version = ?`,
     ).run(at, req.step, now, row.id, row.version);
     recordStep(db, row.id, req.step, at, by.officerId, now);
-    appendAudit(db, { actor: by.actor, action: 'escort.step', entity: 'escort', entityId: row.id, details: { step: req.step, at } }, now);
-    return loadEscort(db, row.id)!;
-  })();
-}
+    appendAudit(
+      db,
+      { actor: by.actor, action: 'escort.step', entity: 'escort', entityId: row.id, details: { step: req.step, at } },
+      now,
+    );
+    // The new state is known: no need to read the row back on the hot path.
+    return toView(db, {
+      ...row,
+      [stepColumn[req.step]]: at,
+      status: req.step,
+      version: row.version + 1,
+      updated_at: now,
+    });
+  },
+);
 
 /** 取消 with a reason, at any open step. The escort leaves the since-opening total. */
-export function cancelEscort(
-  db: Db,
-  req: { id: number; version: number; reason: string },
-  by: EscortActor,
-  now: number,
-): EscortView {
-  return db.transaction(() => {
+export const cancelEscort = transactional(
+  (db: Db, req: { id: number; version: number; reason: string }, by: EscortActor, now: number): EscortView => {
     const row = currentOrThrow(db, req.id, req.version);
     stmt(
       db,
@@ -78,9 +79,22 @@ export function cancelEscort(
     bumpCounter(db, TOTAL_KEY, -1);
     appendAudit(
       db,
-      { actor: by.actor, action: 'escort.cancel', entity: 'escort', entityId: row.id, details: { reason: req.reason, from: row.status } },
+      {
+        actor: by.actor,
+        action: 'escort.cancel',
+        entity: 'escort',
+        entityId: row.id,
+        details: { reason: req.reason, from: row.status },
+      },
       now,
     );
-    return loadEscort(db, row.id)!;
-  })();
-}
+    return toView(db, {
+      ...row,
+      status: 'cancelled',
+      cancelled_at: now,
+      cancel_reason: req.reason,
+      version: row.version + 1,
+      updated_at: now,
+    });
+  },
+);
