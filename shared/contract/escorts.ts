@@ -89,11 +89,14 @@ export interface EscortDetail {
   steps: EscortStepRecord[];
   intervals: EscortIntervals;
   audit: EscortAuditRecord[];
+  /** The post's zone, to show the times as the post's wall clock. */
+  timeZone: string;
 }
 
 export interface EscortPage {
   rows: EscortView[];
   total: number;
+  timeZone: string;
 }
 
 /** CONFLICT details: what the screen should show instead of what it had. */

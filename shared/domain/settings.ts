@@ -12,7 +12,7 @@ export const settingsSchema = z.object({
   /** Province + authority prefix a plate field starts with (and implied when only the serial is typed). */
   defaultPlatePrefix: z
     .string()
-    .regex(/^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]$/)
+    .regex(/^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]$/, '车牌前缀应为省份简称加一个字母，如 鲁P')
     .default('鲁P'),
   /** Local hours at which the day (白班) and night (夜班) shifts begin; 劝导 counts are per shift. */
   dayShiftStartHour: z.number().int().min(0).max(23).default(8),

@@ -8,12 +8,7 @@ let db: Db;
 beforeEach(() => {
   db = new Database(':memory:');
   migrate(db);
-  for (let i = 1; i <= 20; i++)
-    appendAudit(
-      db,
-      { actor: 'officer:900003', action: 'test.write', entity: 'thing', entityId: i, details: { i } },
-      1_000 + i,
-    );
+  for (let i = 1; i <= 20; i++) appendAudit(db, { actor: 'officer:900003', action: 'test.write', entity: 'thing', entityId: i, details: { i } }, 1_000 + i);
 });
 
 /** Tampering "behind the triggers", as someone with the DB file and a SQLite shell could. */
@@ -34,7 +29,7 @@ describe('audit hash chain', () => {
   });
 
   it.each([
-    ['an edited field', 'UPDATE audit_log SET details = \'{"i":99}\' WHERE seq = 7', 7],
+    ['an edited field', "UPDATE audit_log SET details = '{\"i\":99}' WHERE seq = 7", 7],
     ['a deleted row', 'DELETE FROM audit_log WHERE seq = 7', 7],
     ['a truncated tail', 'DELETE FROM audit_log WHERE seq > 15', 16],
     ['a reordered pair', 'UPDATE audit_log SET seq = CASE seq WHEN 7 THEN 8 ELSE 7 END WHERE seq IN (7, 8)', 7],

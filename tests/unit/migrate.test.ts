@@ -14,14 +14,7 @@ describe('migrations', () => {
 
   it('rolls a failing migration back whole and records nothing', () => {
     const db = new Database(':memory:');
-    const broken = [
-      ...migrations,
-      {
-        version: migrations.length + 1,
-        name: 'broken',
-        sql: 'CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM missing_table;',
-      },
-    ];
+    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM missing_table;' }];
     expect(() => migrate(db, broken)).toThrow();
     expect(schemaVersion(db)).toBe(migrations.length);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();

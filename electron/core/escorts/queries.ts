@@ -112,7 +112,7 @@ export function searchHistory(db: Db, q: HistoryQuery): EscortPage {
   const rows = db
     .prepare(`SELECT e.* FROM escorts e ${clause} ORDER BY e.requested_at DESC, e.id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...args, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as EscortRow[];
-  return { rows: toViews(db, rows), total };
+  return { rows: toViews(db, rows), total, timeZone };
 }
 
 /** One escort with its timeline (time and officer per step), its intervals and its audit trail. */
@@ -144,5 +144,5 @@ export function readDetail(db: Db, id: number): EscortDetail {
   )
     .all(String(id))
     .map((r): EscortAuditRecord => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
-  return { escort, steps, intervals: intervalsOf(escort.times), audit };
+  return { escort, steps, intervals: intervalsOf(escort.times), audit, timeZone: readSettings(db).timeZone };
 }
