@@ -15,16 +15,32 @@ export function stmt<Row = unknown>(db: Db, sql: string): Statement<unknown[], R
   return s as Statement<unknown[], Row>;
 }
 
+/** A domain write: its own transaction (a savepoint when nested), or `inside` one the caller holds. */
+export interface Transactional<A extends unknown[], R> {
+  (db: Db, ...args: A): R;
+  /**
+   * Runs the same body in the caller's open transaction, without a savepoint of its own: for bulk
+   * writers (the demo seeder) whose one failure aborts the whole batch anyway.
+   */
+  inside(db: Db, ...args: A): R;
+}
+
 /**
  * A transaction function built once per connection. better-sqlite3's `db.transaction(fn)` wraps `fn`
  * anew on each call, which costs more than a small write; hot domain writes are declared with this.
  * Called inside another transaction it becomes a savepoint, as `db.transaction` does.
  */
-export function transactional<A extends unknown[], R>(body: (db: Db, ...args: A) => R): (db: Db, ...args: A) => R {
+export function transactional<A extends unknown[], R>(body: (db: Db, ...args: A) => R): Transactional<A, R> {
   const perDb = new WeakMap<Db, (...args: A) => R>();
-  return (db, ...args) => {
-    let run = perDb.get(db);
-    if (!run) perDb.set(db, (run = db.transaction((...a: A) => body(db, ...a)) as unknown as (...args: A) => R));
-    return run(...args);
+  const run = (db: Db, ...args: A): R => {
+    let tx = perDb.get(db);
+    if (!tx) perDb.set(db, (tx = db.transaction((...a: A) => body(db, ...a)) as unknown as (...args: A) => R));
+    return tx(...args);
   };
+  return Object.assign(run, {
+    inside(db: Db, ...args: A): R {
+      if (!db.inTransaction) throw new Error('inside() needs an open transaction');
+      return body(db, ...args);
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import type { CreateEscortInput, EscortView } from '../../../shared/contract/escorts';
+import type { CreateEscortInput } from '../../../shared/contract/escorts';
 import type {
   AdvisoryKind,
   Condition,
@@ -160,7 +160,7 @@ export interface DemoEscortStats {
 /**
  * About five years of escorts (≈ 7 a day) and 劝导 taps, ending before `now`, written through the same
  * domain functions the handlers use, each at its own simulated moment. One transaction per month
- * keeps seeding to seconds (the domain functions' own transactions become savepoints inside it).
+ * keeps seeding to seconds; the domain writes run `inside` it, without a savepoint each.
  */
 export function seedDemoEscorts(db: Db, now: number, years = 5): DemoEscortStats {
   const { timeZone } = readSettings(db);
@@ -214,14 +214,14 @@ function seedOneEscort(
   ] as const;
   const total = steps.reduce((s, [, ms]) => s + ms, 0);
   if (requested + total >= now) return; // history only: the live board starts empty
-  let escort: EscortView = createEscort(db, escortInput(rng, crew), lead, requested);
+  let escort = createEscort.inside(db, escortInput(rng, crew), lead, requested);
   stats.escorts++;
   const cancelAfter = rng() < 0.025 ? Math.floor(rng() * 3) : -1;
   let at = requested;
   for (const [i, [step, ms]] of steps.entries()) {
     at += Math.round(ms);
     if (i === cancelAfter) {
-      cancelEscort(
+      cancelEscort.inside(
         db,
         { id: escort.id, version: escort.version, reason: cancelReasons[Math.floor(rng() * cancelReasons.length)]! },
         lead,
@@ -230,7 +230,7 @@ function seedOneEscort(
       stats.cancelled++;
       return;
     }
-    escort = advanceEscort(db, { id: escort.id, version: escort.version, step }, lead, at);
+    escort = advanceEscort.inside(db, { id: escort.id, version: escort.version, step }, lead, at);
   }
 }
 
@@ -254,10 +254,10 @@ function seedAdvisoryDay(
       for (let n = poisson(rng, mean); n > 0; n--) {
         const at = dayStart + 8 * 3_600_000 + Math.floor(rng() * 11 * 3_600_000);
         if (at >= now) continue;
-        tapAdvisory(db, kind, officer, at);
+        tapAdvisory.inside(db, kind, officer, at);
         stats.advisories++;
         if (rng() < 0.01) {
-          undoAdvisory(db, kind, officer, at + 5_000);
+          undoAdvisory.inside(db, kind, officer, at + 5_000);
           stats.advisories--;
         }
       }

@@ -1,4 +1,4 @@
-import type { CreateEscortInput, EscortView } from '../../../shared/contract/escorts';
+import type { CreateEscortInput } from '../../../shared/contract/escorts';
 import { escortSteps } from '../../../shared/domain/escort-kinds';
 import { statusOf, type StepTimes } from '../../../shared/domain/escort-timeline';
 import { appendAudit } from '../audit/chain';
@@ -7,7 +7,7 @@ import { stmt, transactional } from '../db/statements';
 import type { EscortActor } from './actor';
 import { bumpCounter, TOTAL_KEY } from './counters';
 import { postSettings } from './post-settings';
-import { loadEscort } from './records';
+import { findEscortRow, type EscortRow } from './records';
 import { completeTimes, duplicateOrThrow, officersOrThrow, plateOrThrow, timelineOrThrow } from './validate';
 
 /**
@@ -16,7 +16,7 @@ import { completeTimes, duplicateOrThrow, officersOrThrow, plateOrThrow, timelin
  * its steps, the running total and the audit entry commit together or not at all.
  */
 export const createEscort = transactional(
-  (db: Db, input: CreateEscortInput, by: EscortActor, now: number): EscortView => {
+  (db: Db, input: CreateEscortInput, by: EscortActor, now: number): EscortRow => {
     const settings = postSettings(db);
     const { plate, noPlateReason } = plateOrThrow(input.plate, input.noPlateReason, settings.defaultPlatePrefix);
     const given: StepTimes = input.times ?? {};
@@ -71,7 +71,7 @@ export const createEscort = transactional(
       },
       now,
     );
-    return loadEscort(db, id)!;
+    return findEscortRow(db, id)!;
   },
 );
 

@@ -1,4 +1,4 @@
-import type { EditEscortInput, EscortView } from '../../../shared/contract/escorts';
+import type { EditEscortInput } from '../../../shared/contract/escorts';
 import { escortSteps, type EscortStep } from '../../../shared/domain/escort-kinds';
 import { statusOf } from '../../../shared/domain/escort-timeline';
 import { appendAudit } from '../audit/chain';
@@ -8,7 +8,7 @@ import { conflict, notFound, validation } from '../errors';
 import type { EscortActor } from './actor';
 import { recordStep } from './create';
 import { postSettings } from './post-settings';
-import { findEscortRow, loadEscort, stepColumn, toView } from './records';
+import { findEscortRow, stepColumn, toView, type EscortRow } from './records';
 import { completeTimes, officersOrThrow, plateOrThrow, timelineOrThrow } from './validate';
 
 const fieldColumns = {
@@ -28,7 +28,7 @@ type Change = [before: unknown, after: unknown];
  * before and after. Times are re-checked as a whole timeline, and the status follows the latest step
  * (a cancelled escort stays cancelled).
  */
-export const editEscort = transactional((db: Db, req: EditEscortInput, by: EscortActor, now: number): EscortView => {
+export const editEscort = transactional((db: Db, req: EditEscortInput, by: EscortActor, now: number): EscortRow => {
   const settings = postSettings(db);
   {
     const row = findEscortRow(db, req.id);
@@ -101,7 +101,7 @@ export const editEscort = transactional((db: Db, req: EditEscortInput, by: Escor
       },
       now,
     );
-    return loadEscort(db, row.id)!;
+    return findEscortRow(db, row.id)!;
   }
 });
 

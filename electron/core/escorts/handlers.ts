@@ -4,6 +4,7 @@ import { readSettings } from '../settings-store';
 import type { Handlers } from '../socket/handlers';
 import { escortActorOf } from './actor';
 import { readEscortCounters } from './counters';
+import { toView, type EscortRow } from './records';
 import { createEscort } from './create';
 import { editEscort } from './edit';
 import { officerChoices, readBoard, readDetail, searchHistory } from './queries';
@@ -31,7 +32,9 @@ type EscortEvent =
   | 'escort:detail'
   | 'escort:officers';
 
-const written = (core: Core, escort: EscortView, countersMoved: boolean) => {
+/** The domain returns the committed row; the screens get it as a view (names, times), pushed and acked. */
+const written = (core: Core, row: EscortRow, countersMoved: boolean): EscortView => {
+  const escort = toView(core.db, row);
   broadcastEscort(core, escort, countersMoved);
   return escort;
 };

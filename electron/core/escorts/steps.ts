@@ -1,4 +1,4 @@
-import type { AdvanceStep, EscortView } from '../../../shared/contract/escorts';
+import type { AdvanceStep } from '../../../shared/contract/escorts';
 import { stepLabels } from '../../../shared/domain/escort-kinds';
 import { isOpen, nextStep } from '../../../shared/domain/escort-timeline';
 import { appendAudit } from '../audit/chain';
@@ -32,7 +32,7 @@ function currentOrThrow(db: Db, id: number, version: number): EscortRow {
 
 /** One tap on the board: stamps the next step with the server's clock. */
 export const advanceEscort = transactional(
-  (db: Db, req: { id: number; version: number; step: AdvanceStep }, by: EscortActor, now: number): EscortView => {
+  (db: Db, req: { id: number; version: number; step: AdvanceStep }, by: EscortActor, now: number): EscortRow => {
     const row = currentOrThrow(db, req.id, req.version);
     const expected = nextStep(row.status);
     if (req.step !== expected) {
@@ -56,19 +56,19 @@ export const advanceEscort = transactional(
       now,
     );
     // The new state is known: no need to read the row back on the hot path.
-    return toView(db, {
+    return {
       ...row,
       [stepColumn[req.step]]: at,
       status: req.step,
       version: row.version + 1,
       updated_at: now,
-    });
+    };
   },
 );
 
 /** 取消 with a reason, at any open step. The escort leaves the since-opening total. */
 export const cancelEscort = transactional(
-  (db: Db, req: { id: number; version: number; reason: string }, by: EscortActor, now: number): EscortView => {
+  (db: Db, req: { id: number; version: number; reason: string }, by: EscortActor, now: number): EscortRow => {
     const row = currentOrThrow(db, req.id, req.version);
     stmt(
       db,
@@ -88,13 +88,13 @@ export const cancelEscort = transactional(
       },
       now,
     );
-    return toView(db, {
+    return {
       ...row,
       status: 'cancelled',
       cancelled_at: now,
       cancel_reason: req.reason,
       version: row.version + 1,
       updated_at: now,
-    });
+    };
   },
 );
