@@ -33,6 +33,7 @@ export function EscortCard(props: EscortCardProps) {
     label(requestSources, escort.source),
     label(conditions, escort.condition),
     label(destinations, escort.destination),
+    escort.officers.map((o) => o.name).join('、'),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -68,8 +69,7 @@ export function EscortCard(props: EscortCardProps) {
         ))}
       </ol>
       <Typography.Text type="secondary" className="escort-facts">
-        {facts || ' '}
-        {escort.officers.length > 0 && <> · {escort.officers.map((o) => o.name).join('、')}</>}
+        {facts}
       </Typography.Text>
       {notice && (
         <div role="alert" className="escort-notice">

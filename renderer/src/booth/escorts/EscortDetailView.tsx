@@ -1,17 +1,34 @@
 import { Descriptions, List, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EscortAuditRecord, EscortDetail } from '../../../../shared/contract/escorts';
-import { conditions, destinations, requestSources, vehicleKinds } from '../../../../shared/domain/escort-kinds';
+import {
+  conditions,
+  destinations,
+  requestSources,
+  vehicleKinds,
+  type EscortStatus,
+} from '../../../../shared/domain/escort-kinds';
 import { formatDuration } from '../../../../shared/domain/escort-timeline';
 import { formatLocal } from '../../../../shared/domain/time';
 import { statusColor } from './HistoryTab';
 import { useLabels } from './labels';
 
 /** Summarises an audit entry's details: the reason and the changed fields, or the step and its time. */
-function auditSummary(r: EscortAuditRecord, timeZone: string, reasonLabel: string, changesLabel: string): string {
-  const d = r.details as { reason?: string; changes?: Record<string, [unknown, unknown]>; step?: string; at?: number };
+function auditSummary(
+  r: EscortAuditRecord,
+  timeZone: string,
+  stepLabel: (s: EscortStatus) => string,
+  reasonLabel: string,
+  changesLabel: string,
+): string {
+  const d = r.details as {
+    reason?: string;
+    changes?: Record<string, [unknown, unknown]>;
+    step?: EscortStatus;
+    at?: number;
+  };
   const parts: string[] = [];
-  if (d.step) parts.push(`${d.step}${d.at ? ` ${formatLocal(d.at, timeZone, true)}` : ''}`);
+  if (d.step) parts.push(`${stepLabel(d.step)}${d.at ? ` ${formatLocal(d.at, timeZone, true)}` : ''}`);
   if (d.reason) parts.push(`${reasonLabel}：${d.reason}`);
   if (d.changes) {
     const show = (v: unknown) =>
@@ -99,7 +116,7 @@ export function EscortDetailView({ detail }: { detail: EscortDetail }) {
         bordered
         dataSource={detail.audit}
         renderItem={(r) => (
-          <List.Item>
+          <List.Item className="escort-audit-row">
             <span className="escort-audit-at">{formatLocal(r.at, timeZone, true)}</span>
             <Tag>
               {t(`escorts.auditActions.${r.action.replace(/^escort\./, '').replace('.', '_')}`, {
@@ -107,7 +124,7 @@ export function EscortDetailView({ detail }: { detail: EscortDetail }) {
               })}
             </Tag>
             <span className="escort-audit-actor">{r.actor}</span>
-            <span>{auditSummary(r, timeZone, t('escorts.reasonLabel'), t('escorts.changesLabel'))}</span>
+            <span>{auditSummary(r, timeZone, step, t('escorts.reasonLabel'), t('escorts.changesLabel'))}</span>
           </List.Item>
         )}
       />

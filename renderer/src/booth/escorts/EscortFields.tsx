@@ -1,7 +1,13 @@
 import { AutoComplete, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EscortOfficer } from '../../../../shared/contract/escorts';
-import { conditions, destinations, requestSources, vehicleKinds } from '../../../../shared/domain/escort-kinds';
+import {
+  conditions,
+  destinations,
+  requestSourceOrder,
+  requestSources,
+  vehicleKinds,
+} from '../../../../shared/domain/escort-kinds';
 import { checkPlate } from '../../../../shared/domain/plate';
 import { useLabels } from './labels';
 
@@ -63,7 +69,7 @@ export function EscortFields({ platePrefix, meetPoints, officers, autoFocusPlate
         )}
       </div>
       <Form.Item label={t('escorts.source')} name="source">
-        <Radio.Group optionType="button" buttonStyle="solid" options={options(requestSources)} />
+        <Radio.Group optionType="button" buttonStyle="solid" options={options(requestSources, requestSourceOrder)} />
       </Form.Item>
       <Form.Item label={t('escorts.vehicle')} name="vehicle">
         <Radio.Group optionType="button" buttonStyle="solid" options={options(vehicleKinds)} />

@@ -2,7 +2,7 @@ import { Alert, Button, DatePicker, Form, Input, Select, Table, Tag } from 'antd
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { EscortOfficer, EscortView } from '../../../../shared/contract/escorts';
-import { conditions, destinations, requestSources } from '../../../../shared/domain/escort-kinds';
+import { conditions, destinations, requestSourceOrder, requestSources } from '../../../../shared/domain/escort-kinds';
 import { formatDuration, intervalsOf } from '../../../../shared/domain/escort-timeline';
 import { formatLocal } from '../../../../shared/domain/time';
 import { useLabels } from './labels';
@@ -57,7 +57,7 @@ export function HistoryTab({ officers, onOpenDetail }: { officers: EscortOfficer
           <Input allowClear maxLength={16} style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="source" label={t('escorts.source')}>
-          <Select allowClear options={options(requestSources)} style={{ width: 130 }} />
+          <Select allowClear options={options(requestSources, requestSourceOrder)} style={{ width: 130 }} />
         </Form.Item>
         <Form.Item name="condition" label={t('escorts.condition')}>
           <Select allowClear options={options(conditions)} style={{ width: 120 }} />

@@ -29,6 +29,8 @@ export function NewEscortDialog(props: NewEscortDialogProps) {
   const afterTheFact = Form.useWatch('afterTheFact', form);
 
   const close = () => {
+    // The next 新建护送 starts from a clean form (the form store outlives the destroyed modal body).
+    form.resetFields();
     setError(undefined);
     setDuplicate(undefined);
     props.onClose();

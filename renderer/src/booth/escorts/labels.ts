@@ -9,8 +9,8 @@ export function useLabels() {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const label = (vocabulary: Vocabulary, code: string | null | undefined) =>
     code ? (vocabulary[code]?.[lang] ?? code) : '';
-  const options = (vocabulary: Vocabulary) =>
-    Object.entries(vocabulary).map(([value, l]) => ({ value, label: l[lang] }));
+  const options = (vocabulary: Vocabulary, order: readonly string[] = Object.keys(vocabulary)) =>
+    order.map((value) => ({ value, label: vocabulary[value]![lang] }));
   const step = (s: EscortStatus) => stepLabels[s][lang];
   return { label, options, step, lang };
 }
