@@ -3,17 +3,23 @@ import type { Ack } from './result';
 import type { EventDef } from './define';
 import { authEvents } from './auth';
 import { kioskEvents } from './kiosk';
+import { escortEvents } from './escorts';
+import { advisoryEvents } from './advisories';
 
 export * from './result';
 export * from './define';
 export * from './auth';
 export * from './kiosk';
 export * from './pushes';
+export * from './escorts';
+export * from './advisories';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
   ...authEvents,
   ...kioskEvents,
+  ...escortEvents,
+  ...advisoryEvents,
 };
 
 export type ClientEvents = typeof clientEvents;
