@@ -3,17 +3,20 @@ import type { Ack } from './result';
 import type { EventDef } from './define';
 import { authEvents } from './auth';
 import { kioskEvents } from './kiosk';
+import { reportsEvents } from './reports';
 
 export * from './result';
 export * from './define';
 export * from './auth';
 export * from './kiosk';
 export * from './pushes';
+export * from './reports';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
   ...authEvents,
   ...kioskEvents,
+  ...reportsEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

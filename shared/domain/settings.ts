@@ -9,6 +9,8 @@ export const settingsSchema = z.object({
   timeZone: z.string().min(1).max(64).default('Asia/Shanghai'),
   /** Minutes without 到达 after which an open escort is highlighted on the board. */
   overdueEscortMinutes: z.number().int().min(1).max(240).default(20),
+  /** Whether report exports (CSV, Excel, PDF) may carry people's names; off, they carry badges only. */
+  exportPersonNames: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

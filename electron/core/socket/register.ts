@@ -2,6 +2,7 @@ import type { EventName } from '../../../shared/contract/index';
 import { authHandlers } from '../auth/handlers';
 import { kioskHandlers } from '../kiosk/handlers';
 import type { PairingDesk } from '../kiosk/pairing';
+import { reportsHandlers } from '../reports/handlers';
 import type { Handlers } from './handlers';
 
 /** Joins every feature's handlers; `satisfies` makes a missing or misspelled event a type error. */
@@ -9,4 +10,5 @@ export const allHandlers = (desk: PairingDesk) =>
   ({
     ...authHandlers,
     ...kioskHandlers(desk),
+    ...reportsHandlers,
   }) satisfies Handlers<EventName>;
