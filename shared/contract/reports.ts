@@ -129,6 +129,8 @@ export interface PrintStamp {
   generatedAt: number;
   auditSeq: number;
   auditHash: string;
+  /** The figures as recorded with the stamp: the print layout shows exactly these. */
+  report: MonthReport;
 }
 
 const monthRequest = z.strictObject({
@@ -136,8 +138,13 @@ const monthRequest = z.strictObject({
   month: z.number({ error: '月份应为数字' }).int('月份应为整数').min(1, '月份应为 1–12').max(12, '月份应为 1–12'),
 });
 
+/** Year and month together, or neither for the post's current month (the core knows the post's zone). */
+const optionalMonthRequest = z
+  .strictObject({ year: monthRequest.shape.year.optional(), month: monthRequest.shape.month.optional() })
+  .refine((r) => (r.year === undefined) === (r.month === undefined), '年份和月份需同时提供');
+
 export const reportsEvents = {
-  'reports:month': event<MonthReport>()(monthRequest, 'chief'),
+  'reports:month': event<MonthReport>()(optionalMonthRequest, 'chief'),
   'reports:export': event<ExportFile>()(
     monthRequest.extend({ format: z.enum(exportFormats, { error: '导出格式应为 csv 或 xlsx' }) }),
     'chief',

@@ -48,12 +48,18 @@ describe('统计报表 access and input', () => {
     admin.close();
   });
 
+  it('defaults to the post-local current month', async () => {
+    // NOW is 2 April, 09:30 China time.
+    expect(expectOk(await chief.send('reports:month', {})).month).toMatchObject({ year: 2026, month: 4 });
+  });
+
   it('refuses a bad month in Chinese and writes nothing', async () => {
     const before = verifyChain(core.core.db);
     const bad = await chief.send('reports:export', { year: 2026, month: 13, format: 'csv' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('月份应为 1–12') } });
     expect(await chief.raw('reports:export', { ...MONTH, format: 'docx' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('csv 或 xlsx') } });
     expect(await chief.raw('reports:month', { ...MONTH, extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await chief.raw('reports:month', { year: 2026 })).toMatchObject({ ok: false, error: { message: '年份和月份需同时提供' } });
     expect(verifyChain(core.core.db)).toEqual(before);
   });
 });

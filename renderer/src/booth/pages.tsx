@@ -2,6 +2,7 @@ import { Empty } from 'antd';
 import type { ComponentType } from 'react';
 import type { Officer } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/domain/roles';
+import { LazyReportsPage } from '../reports/LazyReportsPage';
 
 export interface BoothPage {
   key: string;
@@ -17,6 +18,6 @@ const Pending = () => <Empty style={{ marginTop: 96 }} description="此功能正
 export const boothPages: BoothPage[] = [
   { key: 'escorts', label: 'nav.escorts', minRole: 'officer', component: Pending },
   { key: 'helmet', label: 'nav.helmet', minRole: 'officer', component: Pending },
-  { key: 'reports', label: 'nav.reports', minRole: 'chief', component: Pending },
+  { key: 'reports', label: 'nav.reports', minRole: 'chief', component: LazyReportsPage },
   { key: 'admin', label: 'nav.admin', minRole: 'admin', component: Pending },
 ];
