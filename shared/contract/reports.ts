@@ -18,6 +18,7 @@ export interface OfficerTally {
   badge: string;
   /** Present on screen; in exports only when the `exportPersonNames` setting allows. */
   name: string;
+  /** Escorts taken part in, cancelled ones left out (they are in `cancelled`). */
   escorts: number;
   handedOver: number;
   cancelled: number;
@@ -25,6 +26,9 @@ export interface OfficerTally {
 }
 
 export interface EscortTally {
+  /** Every escort logged (接报), cancelled ones included. */
+  requests: number;
+  /** Escorts not cancelled: the figure the booth's counters and the since-opening total count. */
   total: number;
   handedOver: number;
   cancelled: number;
@@ -74,6 +78,7 @@ export interface MonthTally {
 
 export interface YearMonthRow {
   month: number;
+  /** Not cancelled, as `EscortTally.total`. */
   escorts: number;
   handedOver: number;
   cancelled: number;
@@ -93,6 +98,7 @@ export interface YearTally {
 export interface SinceOpening {
   /** The first record's time (epoch ms), or null on an empty log. */
   since: number | null;
+  /** Escorts not cancelled, from the running counter the escort feature keeps. */
   escorts: number;
   advisories: number;
   helmetStops: number | null;

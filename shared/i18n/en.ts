@@ -66,6 +66,7 @@ export const en: Messages = {
     lastYear: 'Same month last year',
     compare: 'Month comparison',
     escorts: 'Escorts',
+    requests: 'Requests',
     handedOver: 'Handed over',
     cancelledOutcome: 'Cancelled',
     open: 'Open',

@@ -65,6 +65,7 @@ export const zh = {
     lastYear: '去年同月',
     compare: '本月对比',
     escorts: '护送',
+    requests: '接报',
     handedOver: '已交接',
     cancelledOutcome: '已取消',
     open: '进行中',

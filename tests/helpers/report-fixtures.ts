@@ -65,7 +65,9 @@ export function insertEscort(db: Db, e: EscortFixture): number {
       ).lastInsertRowid,
   );
   for (const o of officers) db.prepare('INSERT INTO escort_officers (escort_id, officer_id) VALUES (?, ?)').run(id, o);
-  db.prepare('INSERT INTO counters (key, value) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1').run(ESCORTS_TOTAL_COUNTER);
+  // The escort feature counts an escort when it is logged and takes it back if it is cancelled.
+  if (status !== 'cancelled')
+    db.prepare('INSERT INTO counters (key, value) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1').run(ESCORTS_TOTAL_COUNTER);
   return id;
 }
 

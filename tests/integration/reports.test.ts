@@ -44,7 +44,7 @@ describe('统计报表 access and input', () => {
     expect(await officer.send('reports:export', { ...MONTH, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     officer.close();
     const admin = await officerClient(core.url, '900001', '123456');
-    expect(expectOk(await admin.send('reports:month', MONTH)).month.escorts.total).toBe(3);
+    expect(expectOk(await admin.send('reports:month', MONTH)).month.escorts.requests).toBe(3);
     admin.close();
   });
 
@@ -67,7 +67,7 @@ describe('统计报表 access and input', () => {
 describe('exports match the screen', () => {
   it('CSV: BOM, summary equal to the report, the month rows masked and neutralised, audited', async () => {
     const report = await reportNow();
-    expect(report.month.escorts).toMatchObject({ total: 3, handedOver: 2, cancelled: 1 });
+    expect(report.month.escorts).toMatchObject({ requests: 3, total: 2, handedOver: 2, cancelled: 1 });
     const file = expectOk(await chief.send('reports:export', { ...MONTH, format: 'csv' }));
     expect(file.fileName).toBe('统计报表-2026-03.csv');
     const bytes = bytesOf(file);
@@ -76,13 +76,14 @@ describe('exports match the screen', () => {
     const rows = parseCsv(text);
     const summary = new Map(csvSection(rows, '月度汇总').map((r) => [r[0], r.slice(1)]));
     expect(csvSection(rows, '月度汇总')[0]).toEqual(['指标', '2026-03', '2026-02', '2025-03']);
-    expect(summary.get('护送总数')).toEqual([String(report.month.escorts.total), '0', '0']);
+    expect(summary.get('接报总数')).toEqual([String(report.month.escorts.requests), '0', '0']);
+    expect(summary.get('护送（不含取消）')).toEqual([String(report.month.escorts.total), '0', '0']);
     expect(summary.get('已交接')?.[0]).toBe(String(report.month.escorts.handedOver));
     expect(summary.get('来源·拦车求助')?.[0]).toBe('1');
     expect(summary.get('接报→交接 中位数（分钟）')?.[0]).toBe(String(report.month.escorts.intervals.requestToHandover.median));
     expect(summary.get('劝导·违停劝离')?.[0]).toBe('1');
     const detail = csvSection(rows, '护送明细');
-    expect(detail).toHaveLength(1 + report.month.escorts.total);
+    expect(detail).toHaveLength(1 + report.month.escorts.requests);
     expect(detail[1]?.[1]).toBe('2026-03-01 00:00:00');
     expect(detail[3]?.[1]).toBe('2026-03-31 23:59:00');
     const second = detail[2]!;
@@ -93,7 +94,7 @@ describe('exports match the screen', () => {
     expect(text).not.toMatch(/张伟|刘洋/);
     const audit = core.core.db.prepare('SELECT actor, action, entity_id, details FROM audit_log WHERE seq = ?').get(file.auditSeq) as Record<string, string>;
     expect(audit).toMatchObject({ actor: 'officer:900002', action: 'reports.export', entity_id: '2026-03' });
-    expect(JSON.parse(audit.details!)).toMatchObject({ format: 'csv', rows: 3, escorts: 3, bytes: bytes.byteLength });
+    expect(JSON.parse(audit.details!)).toMatchObject({ format: 'csv', rows: 3, escorts: 2, bytes: bytes.byteLength });
   });
 
   it('Excel: 汇总 / 护送 / 头盔 sheets, real dates and numbers, totals equal to the screen', async () => {
@@ -108,12 +109,13 @@ describe('exports match the screen', () => {
       summary.eachRow((r) => (r.getCell(1).value === name && !found ? (found = r) : undefined));
       return found!;
     };
-    expect(find('护送总数').getCell(2).value).toBe(report.month.escorts.total);
+    expect(find('护送（不含取消）').getCell(2).value).toBe(report.month.escorts.total);
+    expect(find('接报总数').getCell(2).value).toBe(report.month.escorts.requests);
     expect(find('接报→会合 P90（分钟）').getCell(2).value).toBe(report.month.escorts.intervals.requestToMet.p90);
     expect(find('劝导总数').getCell(2).value).toBe(report.month.advisories.total);
     const escorts = book.getWorksheet('护送')!;
     expect(escorts.getRow(1).getCell(2).value).toBe('接报时间');
-    expect(escorts.rowCount).toBe(1 + report.month.escorts.total);
+    expect(escorts.rowCount).toBe(1 + report.month.escorts.requests);
     const first = escorts.getRow(2).getCell(2).value;
     expect(first).toBeInstanceOf(Date);
     // Excel dates carry no zone: the cell holds the post's wall-clock time.
@@ -151,7 +153,7 @@ describe('exports match the screen', () => {
     expect(stamp.generatedAt).toBe(NOW);
     const row = core.core.db.prepare('SELECT actor, details FROM audit_log WHERE seq = ?').get(stamp.auditSeq) as { actor: string; details: string };
     expect(row.actor).toBe('officer:900002');
-    expect(JSON.parse(row.details)).toMatchObject({ format: 'pdf', escorts: 3 });
+    expect(JSON.parse(row.details)).toMatchObject({ format: 'pdf', escorts: 2 });
   });
 });
 

@@ -52,7 +52,8 @@ describe('month tally on China-time month edges, in a UTC process', () => {
     expect(escortTally(db, monthRange(2026, 10, SH), SH).total).toBe(1);
     expect(escortTally(db, monthRange(2026, 12, SH), SH).total).toBe(1);
     const nov = escortTally(db, monthRange(2026, 11, SH), SH);
-    expect(nov).toMatchObject({ total: 4, handedOver: 2, cancelled: 1, open: 1 });
+    // 护送 leaves the cancelled one out, as the booth's counters do; 接报 counts it.
+    expect(nov).toMatchObject({ requests: 4, total: 3, handedOver: 2, cancelled: 1, open: 1 });
   });
 
   it('counts by source, vehicle, condition and destination, blank as unset', () => {
@@ -85,9 +86,10 @@ describe('month tally on China-time month edges, in a UTC process', () => {
 
   it('tallies per officer, an escort counting for each officer on it', () => {
     const { byOfficer } = escortTally(db, monthRange(2026, 11, SH), SH);
+    // 张伟 is on two escorts and 刘洋 on two (plus one cancelled); ties go by badge.
     expect(byOfficer).toEqual([
-      { officerId: liu, badge: '910002', name: '刘洋', escorts: 3, handedOver: 2, cancelled: 1, medianRequestToHandover: 15.5 },
       { officerId: zhang, badge: '910001', name: '张伟', escorts: 2, handedOver: 1, cancelled: 0, medianRequestToHandover: 11 },
+      { officerId: liu, badge: '910002', name: '刘洋', escorts: 2, handedOver: 2, cancelled: 1, medianRequestToHandover: 15.5 },
     ]);
   });
 
@@ -107,9 +109,9 @@ describe('month tally on China-time month edges, in a UTC process', () => {
     insertEscort(db, { requestedAt: cst(2026, 1, 1, 0, 0), handedOver: 7 });
     insertEscort(db, { requestedAt: cst(2027, 1, 1, 0, 0), handedOver: 7 });
     const y = yearTally(db, 2026, SH);
-    expect(y.months.map((m) => m.escorts)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 4, 1]);
+    expect(y.months.map((m) => m.escorts)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1]);
     expect(y.months[10]).toMatchObject({ handedOver: 2, cancelled: 1, medianRequestToHandover: 15.5 });
-    expect(y.totals).toMatchObject({ escorts: 7, handedOver: 5, cancelled: 1, helmetStops: null });
+    expect(y.totals).toMatchObject({ escorts: 6, handedOver: 5, cancelled: 1, helmetStops: null });
     // Year 接报→交接: 7, 12, 11, 20, 5 → median 11.
     expect(y.totals.medianRequestToHandover).toBe(11);
     expect(yearTally(db, 2025, SH).totals.escorts).toBe(1);
@@ -117,17 +119,18 @@ describe('month tally on China-time month edges, in a UTC process', () => {
 
   it('reads the since-opening total from the counter and the first record time from the index', () => {
     insertAdvisory(db, 'parking', cst(2026, 9, 1, 8));
-    expect(sinceOpening(db)).toEqual({ since: cst(2026, 9, 1, 8), escorts: 6, advisories: 1, helmetStops: null, educationsCompleted: null });
+    // Six logged, one cancelled.
+    expect(sinceOpening(db)).toEqual({ since: cst(2026, 9, 1, 8), escorts: 5, advisories: 1, helmetStops: null, educationsCompleted: null });
     // A retention purge removes rows, never the count of what happened.
     db.prepare('DELETE FROM escort_officers').run();
     db.prepare('DELETE FROM escorts').run();
-    expect(sinceOpening(db).escorts).toBe(6);
+    expect(sinceOpening(db).escorts).toBe(5);
   });
 
   it('puts the previous month and the same month last year beside the month', () => {
     insertEscort(db, { requestedAt: cst(2025, 11, 30, 23, 59), handedOver: 4 });
     const r = monthReport(db, 2026, 11, 0);
-    expect([r.month.escorts.total, r.previousMonth.escorts.total, r.sameMonthLastYear.escorts.total]).toEqual([4, 1, 1]);
+    expect([r.month.escorts.total, r.previousMonth.escorts.total, r.sameMonthLastYear.escorts.total]).toEqual([3, 1, 1]);
     expect([r.previousMonth.month, r.sameMonthLastYear.year]).toEqual([10, 2025]);
     expect(monthReport(db, 2027, 1, 0).previousMonth).toMatchObject({ year: 2026, month: 12 });
     expect(r).toMatchObject({ timeZone: SH, namesInExports: false });

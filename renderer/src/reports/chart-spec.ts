@@ -1,0 +1,62 @@
+import type { ChartOption } from './EChart';
+
+/**
+ * One chart's numbers: categories × series. The chart and its table are both drawn from this, so a
+ * table always shows exactly the figures of its chart.
+ */
+export interface ChartSpec {
+  key: string;
+  title: string;
+  kind: 'bar' | 'line' | 'pie' | 'hbar';
+  categoryTitle: string;
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+  /** A line drawn over bars on a second axis (e.g. the monthly median), in the same table. */
+  line?: { name: string; values: (number | null)[] };
+}
+
+const palette = ['#1f7a3f', '#4e9bd6', '#e0a32e', '#c0504d', '#7d5ba6', '#6a8a8a'];
+
+export function chartOption(spec: ChartSpec, animate = true): ChartOption {
+  const base = { color: palette, animation: animate, tooltip: { trigger: spec.kind === 'pie' ? 'item' : 'axis' } } as const;
+  if (spec.kind === 'pie') {
+    const s = spec.series[0]!;
+    return {
+      ...base,
+      legend: { bottom: 0, type: 'scroll' },
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '65%'],
+          center: ['50%', '45%'],
+          label: { formatter: '{b}: {c}' },
+          data: spec.categories.map((name, i) => ({ name, value: s.values[i] ?? 0 })).filter((d) => d.value > 0),
+        },
+      ],
+    };
+  }
+  const horizontal = spec.kind === 'hbar';
+  const category = { type: 'category' as const, data: spec.categories, axisLabel: { interval: 0, hideOverlap: true } };
+  const value = { type: 'value' as const, minInterval: 1 };
+  return {
+    ...base,
+    legend: spec.series.length + (spec.line ? 1 : 0) > 1 ? { top: 0 } : undefined,
+    grid: { left: 8, right: spec.line ? 40 : 16, top: spec.series.length > 1 || spec.line ? 32 : 16, bottom: 8, containLabel: true },
+    xAxis: horizontal ? value : category,
+    yAxis: horizontal
+      ? { ...category, inverse: true }
+      : spec.line
+        ? [value, { type: 'value' as const, splitLine: { show: false } }]
+        : value,
+    series: [
+      ...spec.series.map((s) => ({
+        type: spec.kind === 'line' ? ('line' as const) : ('bar' as const),
+        name: s.name,
+        data: s.values,
+        barMaxWidth: 36,
+        label: { show: spec.categories.length <= 12, position: horizontal ? ('right' as const) : ('top' as const) },
+      })),
+      ...(spec.line ? [{ type: 'line' as const, name: spec.line.name, data: spec.line.values, yAxisIndex: 1, connectNulls: true }] : []),
+    ],
+  };
+}
