@@ -137,6 +137,19 @@ describe('month tally on China-time month edges, in a UTC process', () => {
   });
 });
 
+describe('a zone with daylight saving', () => {
+  it('buckets hours by each instant’s own offset in the month the clocks change', () => {
+    const NY = 'America/New_York';
+    // 8 March 2026: 02:00 EST becomes 03:00 EDT.
+    insertEscort(db, { requestedAt: zonedTime(2026, 3, 8, 1, 30, NY) });
+    insertEscort(db, { requestedAt: zonedTime(2026, 3, 8, 3, 30, NY) });
+    insertEscort(db, { requestedAt: zonedTime(2026, 3, 20, 23, 59, NY) });
+    const { byHour, total } = escortTally(db, monthRange(2026, 3, NY), NY);
+    expect(total).toBe(3);
+    expect([byHour[1], byHour[2], byHour[3], byHour[23]]).toEqual([1, 0, 1, 1]);
+  });
+});
+
 describe('劝导 tally', () => {
   it('counts by kind on China-time edges, leaving undone taps out', () => {
     insertAdvisory(db, 'stopAndGo', cst(2026, 10, 31, 23, 59));

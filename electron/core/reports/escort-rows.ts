@@ -3,7 +3,6 @@ import { stepLabels } from '../../../shared/domain/escort-kinds';
 import type { Range } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
 import { codeLabel, labelOf, type Cell, type Table } from './export-tables';
-import { ESCORT_OFFICERS_SQL } from './escort-tally';
 import { toMinutes } from './stats';
 
 /** The month's escorts as export rows, oldest first; notes and cancel reasons (free text) stay out. */
@@ -11,6 +10,11 @@ export const ESCORT_EXPORT_SQL = `
 SELECT id, requested_at, source, vehicle, plate, condition, destination, status,
        met_at, arrived_at, handed_over_at, hospital_notified, relay_from
 FROM escorts WHERE requested_at >= ? AND requested_at < ? ORDER BY requested_at, id`;
+
+/** Who was on each of the month's escorts (the covering escorts_requested_at range, then escort_officers' key). */
+export const ESCORT_CREW_SQL = `
+SELECT eo.escort_id, eo.officer_id FROM escorts e CROSS JOIN escort_officers eo ON eo.escort_id = e.id
+WHERE e.requested_at >= ? AND e.requested_at < ?`;
 
 interface ExportRow {
   id: number;
@@ -40,7 +44,7 @@ export function escortRowsTable(db: Db, range: Range, withNames: boolean): Table
     ]),
   );
   const crew = new Map<number, string[]>();
-  for (const [escortId, officerId] of db.prepare(ESCORT_OFFICERS_SQL).raw(true).all(range.start, range.end) as [number, number][]) {
+  for (const [escortId, officerId] of db.prepare(ESCORT_CREW_SQL).raw(true).all(range.start, range.end) as [number, number][]) {
     const list = crew.get(escortId) ?? [];
     list.push(officers.get(officerId) ?? String(officerId));
     crew.set(escortId, list);

@@ -20,6 +20,12 @@ export function wallClockIn(range: Range, timeZone: string): (ms: number) => num
   return (ms) => ms + offset;
 }
 
+/** The zone's offset when it is the same over the whole range (no daylight-saving change inside). */
+export function constantOffsetIn(range: Range, timeZone: string): number | undefined {
+  const offset = offsetAt(range.start, timeZone);
+  return offset === offsetAt(Math.max(range.start, range.end - 1), timeZone) ? offset : undefined;
+}
+
 /** The post-local hour of day (0–23) for instants within `range`. */
 export function localHourIn(range: Range, timeZone: string): (ms: number) => number {
   const wall = wallClockIn(range, timeZone);

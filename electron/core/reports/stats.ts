@@ -25,6 +25,9 @@ export function intervalStats(durationsMs: number[]): IntervalStats {
   };
 }
 
+/** A group_concat list of integers (ms) from SQLite; null (no rows) is an empty list. */
+export const durations = (list: string | null): number[] => (list ? list.split(',').map(Number) : []);
+
 export const medianMinutes = (durationsMs: number[]): number | null => intervalStats(durationsMs).median;
 
 /** Counts with every vocabulary code present (zero when unseen), plus `unset` for blank records. */
