@@ -39,8 +39,15 @@ export interface RateLimits {
   publicBurst: number;
 }
 
+export interface CoreMetrics {
+  /** Handlers actually invoked (after every check passed); abuse tests assert refusals run none. */
+  handlerRuns: number;
+  refused: number;
+}
+
 export interface Core {
   db: Db;
+  metrics: CoreMetrics;
   io: GreenServer;
   clock: () => number;
   log: Logger;

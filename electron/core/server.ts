@@ -48,11 +48,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     // Same origin only: the UI is served by this server.
     cors: { origin: false },
   });
-  const core: Core = { db, io, clock, log, options };
+  const core: Core = { db, io, clock, log, options, metrics: { handlerRuns: 0, refused: 0 } };
   try {
     if (options.demo) await seedDemo(core);
     const desk = new PairingDesk();
-    io.on('connection', onConnection(core, desk, createRouter(core, allHandlers(desk))));
+    const router = createRouter(core, allHandlers(desk));
+    io.use(router.admit);
+    io.on('connection', onConnection(core, desk, router.attach));
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(options.port, options.host, () => resolve());

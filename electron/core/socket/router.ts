@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract/index';
 import { actorOf, type Core, type GreenSocket, type RateLimits } from '../context';
 import { DomainError, storageMessage } from '../errors';
+import { hashToken } from '../identity/sessions';
 import type { Handler, Handlers } from './handlers';
 import { KeyedBuckets, TokenBucket } from './rate-limit';
 
@@ -21,6 +22,9 @@ export const defaultLimits: RateLimits = {
   publicPerMinute: 20,
   publicBurst: 20,
 };
+
+/** How long a socket cut off for flooding may not reconnect. */
+export const FLOOD_BAN_MS = 30_000;
 
 const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -65,6 +69,7 @@ export function createRouter(core: Core, handlers: Handlers<EventName>) {
     const parsed = def.request.safeParse(payload);
     if (!parsed.success) return fail('VALIDATION', describeIssues(parsed.error));
     const handler = handlers[name] as Handler<EventName>;
+    core.metrics.handlerRuns++;
     try {
       return ok(await handler(parsed.data as never, { core, socket }));
     } catch (err) {
@@ -79,8 +84,29 @@ export function createRouter(core: Core, handlers: Handlers<EventName>) {
     }
   }
 
-  return function attach(socket: GreenSocket) {
+  // Who was cut off for flooding, and until when: a flooder that reconnects is turned away at the
+  // handshake, where refusing costs the core almost nothing.
+  const banned = new Map<string, number>();
+  const banKey = (socket: GreenSocket): string => {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    if (typeof auth.token === 'string') return `session:${hashToken(auth.token)}`;
+    if (typeof auth.kioskToken === 'string') return `kiosk:${hashToken(auth.kioskToken)}`;
+    return `address:${socket.handshake.address}`;
+  };
+
+  function admit(socket: GreenSocket, next: (err?: Error) => void) {
+    const until = banned.get(banKey(socket));
+    if (until !== undefined && until > core.clock()) return next(new Error('RATE_LIMITED'));
+    if (until !== undefined) banned.delete(banKey(socket));
+    next();
+  }
+
+  function attach(socket: GreenSocket) {
     const bucket = new TokenBucket(limits.eventBurst, limits.eventsPerSecond / 1000, core.clock());
+    // A client that keeps sending after being told RATE_LIMITED is flooding: answering each event
+    // still costs the core, so more than a burst's worth of refusals within ten seconds disconnects it.
+    let windowStart = core.clock();
+    let refusedInWindow = 0;
     // onAny sees every event, known or not, so one listener answers them all.
     socket.onAny((name: unknown, ...args: unknown[]) => {
       const ack = args.at(-1);
@@ -92,7 +118,19 @@ export function createRouter(core: Core, handlers: Handlers<EventName>) {
         } catch {
           // The socket may be gone; the write (if any) stands.
         }
+        if (reply.ok) return;
+        core.metrics.refused++;
+        if (reply.error.code !== 'RATE_LIMITED') return;
+        const now = core.clock();
+        if (now - windowStart > 10_000) [windowStart, refusedInWindow] = [now, 0];
+        if (++refusedInWindow > limits.eventBurst && socket.connected) {
+          core.log('warn', 'flooding socket disconnected', { actor: actorOf(socket.data.principal), address: socket.data.address });
+          banned.set(banKey(socket), now + FLOOD_BAN_MS);
+          socket.disconnect(true);
+        }
       });
     });
-  };
+  }
+
+  return { admit, attach };
 }

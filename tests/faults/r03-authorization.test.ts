@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { clientEvents, type Access } from '../../shared/contract/index';
+import { connectClient, expectOk, officerClient, startTestCore, type TestClient, type TestCore } from '../helpers/test-core';
+import { fingerprint } from './db-fingerprint';
+import { figure } from './scale';
+
+let now = Date.UTC(2026, 10, 26, 8);
+let core: TestCore;
+beforeAll(async () => {
+  core = await startTestCore({ demo: true, clock: () => now, limits: { publicBurst: 1000, publicPerMinute: 1000 } });
+});
+afterAll(() => core.dispose());
+
+/** Who may NOT send an event of each access level. */
+const outsiders: Record<Access, Array<'anonymous' | 'kiosk' | 'officer' | 'chief'>> = {
+  public: [],
+  kiosk: ['anonymous', 'officer', 'chief'],
+  officer: ['anonymous', 'kiosk'],
+  chief: ['anonymous', 'kiosk', 'officer'],
+  admin: ['anonymous', 'kiosk', 'officer', 'chief'],
+};
+
+async function pairedKiosk(officer: TestClient) {
+  const screen = await connectClient(core.url);
+  const { code } = expectOk(await screen.send('kiosk:requestPairingCode', {}));
+  const paired = screen.next('kiosk:paired');
+  expectOk(await officer.send('kiosk:pair', { code }));
+  const [{ token }] = await paired;
+  screen.close();
+  return { code, token, client: await connectClient(core.url, { kioskToken: token }) };
+}
+
+it('R3: no token, expired or replayed codes and tokens, kiosk tokens on officer events, lower roles on higher events: all refused, 0 handlers run', async () => {
+  const officer = await officerClient(core.url, '900003', '123456');
+  const chief = await officerClient(core.url, '900002', '123456');
+  const kiosk = await pairedKiosk(officer);
+  const anonymous = await connectClient(core.url);
+  const clients = { anonymous, kiosk: kiosk.client, officer, chief };
+  const before = fingerprint(core.core.db);
+  const runs = core.core.metrics.handlerRuns;
+  let attempts = 0;
+
+  for (const [name, def] of Object.entries(clientEvents)) {
+    for (const who of outsiders[def.access]) {
+      const reply = await clients[who].raw(name, {});
+      expect(reply, `${who} → ${name}`).toMatchObject({ ok: false });
+      expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain((reply as { error: { code: string } }).error.code);
+      attempts++;
+    }
+  }
+  // A replayed pairing code (already redeemed above) and a forged or expired session token.
+  const replay = await officer.send('kiosk:pair', { code: kiosk.code });
+  expect(replay).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  const forged = await connectClient(core.url, { token: 'A'.repeat(43) });
+  expect(await forged.send('auth:me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  now += 13 * 3_600_000; // past the 12-hour session
+  expect(await officer.send('auth:me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  const expired = await connectClient(core.url, { token: officer.token });
+  expect(expired.hello.principal.kind).toBe('anonymous');
+  attempts += 3;
+
+  expect(core.core.metrics.handlerRuns - runs).toBe(1); // only the replayed kiosk:pair reached its handler, which refused it
+  expect(fingerprint(core.core.db)).toBe(before);
+  figure('R3', `${attempts} unauthorised attempts: 100% refused, 0 handlers run for access failures, DB unchanged`);
+  for (const c of [officer, chief, kiosk.client, anonymous, forged, expired]) c.close();
+});
