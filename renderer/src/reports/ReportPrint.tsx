@@ -7,7 +7,7 @@ import { chartOption, type ChartSpec } from './chart-spec';
 import { EChart } from './EChart';
 import { reportSpecs } from './report-sections';
 import type { Lang } from './report-charts';
-import { SpecTable } from './SpecTable';
+import { PrintTable } from './SpecTable';
 
 /** A4 portrait content width at 96 dpi with 15 mm margins. */
 const PAGE_WIDTH = 680;
@@ -18,7 +18,7 @@ function PrintSection({ spec, height = 200 }: { spec: ChartSpec; height?: number
     <section className="print-section">
       <h3>{spec.title}</h3>
       {spec.categories.length > 0 && <EChart option={option} width={PAGE_WIDTH} height={height} label={spec.title} />}
-      <SpecTable spec={spec} across={spec.categories.length > 12} />
+      <PrintTable spec={spec} across={spec.categories.length > 12} />
     </section>
   );
 }
@@ -38,7 +38,7 @@ export interface ReportPrintProps {
 export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
   const { t } = useTranslation();
   const r = stamp.report;
-  const specs = reportSpecs(r, t, lang, r.namesInExports);
+  const specs = useMemo(() => reportSpecs(r, t, lang, r.namesInExports), [r, t, lang]);
   const month = `${r.month.year}-${String(r.month.month).padStart(2, '0')}`;
 
   useEffect(() => {

@@ -1,42 +1,47 @@
 import { Table } from 'antd';
-import type { ChartSpec } from './chart-spec';
+import { shownValue, specGrid, type ChartSpec } from './chart-spec';
 
-const shown = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v);
-
-/**
- * A chart's numbers as a table: one row per category, one column per series — or, `across`, one
- * column per category (the 24 hours fit one printed row that way).
- */
-export function SpecTable({ spec, across = false }: { spec: ChartSpec; across?: boolean }) {
-  const series = spec.line ? [...spec.series, spec.line] : spec.series;
-  if (across)
-    return (
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="name"
-        aria-label={spec.title}
-        columns={[
-          { title: spec.categoryTitle, dataIndex: 'name', key: 'name' },
-          ...spec.categories.map((c, i) => ({ title: c, dataIndex: `c${i}`, key: `c${i}`, align: 'right' as const, render: shown })),
-        ]}
-        dataSource={series.map((s) => ({ name: s.name, ...Object.fromEntries(s.values.map((v, i) => [`c${i}`, v])) }))}
-      />
-    );
+/** A chart's numbers as an Ant Design table (on screen, behind the 数据表 switch). */
+export function SpecTable({ spec }: { spec: ChartSpec }) {
+  const grid = specGrid(spec);
   return (
     <Table
       size="small"
       pagination={false}
-      rowKey="category"
+      rowKey="key"
       aria-label={spec.title}
-      columns={[
-        { title: spec.categoryTitle, dataIndex: 'category', key: 'category' },
-        ...series.map((s, i) => ({ title: s.name, dataIndex: `s${i}`, key: `s${i}`, align: 'right' as const, render: shown })),
-      ]}
-      dataSource={spec.categories.map((category, row) => ({
-        category,
-        ...Object.fromEntries(series.map((s, i) => [`s${i}`, s.values[row] ?? null])),
+      columns={grid.headers.map((title, i) => ({
+        title,
+        key: `c${i}`,
+        align: i === 0 ? ('left' as const) : ('right' as const),
+        render: (_: unknown, row: (typeof grid.rows)[number]) => shownValue(row.cells[i]),
       }))}
+      dataSource={grid.rows}
     />
+  );
+}
+
+/** The same grid as a plain table for the print layout: light to draw, exact on paper. */
+export function PrintTable({ spec, across }: { spec: ChartSpec; across: boolean }) {
+  const grid = specGrid(spec, across);
+  return (
+    <table className="print-table" aria-label={spec.title}>
+      <thead>
+        <tr>
+          {grid.headers.map((h, i) => (
+            <th key={i}>{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {grid.rows.map((r) => (
+          <tr key={r.key}>
+            {r.cells.map((c, i) => (
+              <td key={i}>{shownValue(c)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

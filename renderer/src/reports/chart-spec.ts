@@ -60,3 +60,27 @@ export function chartOption(spec: ChartSpec, animate = true): ChartOption {
     ],
   };
 }
+
+export interface SpecGrid {
+  headers: string[];
+  rows: { key: string; cells: (string | number | null)[] }[];
+}
+
+/**
+ * A chart's numbers as a grid: one row per category and one column per series — or, `across`, one
+ * column per category (the 24 hours fit one printed row that way). Screen and print tables share it.
+ */
+export function specGrid(spec: ChartSpec, across = false): SpecGrid {
+  const series = spec.line ? [...spec.series, spec.line] : spec.series;
+  if (across)
+    return {
+      headers: [spec.categoryTitle, ...spec.categories],
+      rows: series.map((s) => ({ key: s.name, cells: [s.name, ...s.values] })),
+    };
+  return {
+    headers: [spec.categoryTitle, ...series.map((s) => s.name)],
+    rows: spec.categories.map((c, i) => ({ key: c, cells: [c, ...series.map((s) => s.values[i] ?? null)] })),
+  };
+}
+
+export const shownValue = (v: string | number | null | undefined) => (v === null || v === undefined ? '—' : v);
