@@ -128,6 +128,8 @@ export interface ExportFile {
   bytes: Uint8Array | ArrayBuffer;
   /** The audit entry that recorded this export. */
   auditSeq: number;
+  /** The figures the file was built from: the screen shows these after an export, so they always match. */
+  report: MonthReport;
 }
 
 /** What a printed (PDF) report carries so it can later be checked against the audit log. */

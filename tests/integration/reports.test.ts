@@ -70,6 +70,7 @@ describe('exports match the screen', () => {
     expect(report.month.escorts).toMatchObject({ requests: 3, total: 2, handedOver: 2, cancelled: 1 });
     const file = expectOk(await chief.send('reports:export', { ...MONTH, format: 'csv' }));
     expect(file.fileName).toBe('统计报表-2026-03.csv');
+    expect(file.report.month).toEqual(report.month);
     const bytes = bytesOf(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);

@@ -78,7 +78,7 @@ export async function exportMonth(db: Db, req: MonthRequest & { format: ExportFo
       now,
     ),
   )();
-  return { fileName, mime: mimes[req.format], bytes, auditSeq: audit.seq };
+  return { fileName, mime: mimes[req.format], bytes, auditSeq: audit.seq, report };
 }
 
 /**

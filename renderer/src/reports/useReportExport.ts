@@ -24,6 +24,7 @@ export function useReportExport(onFresh: (report: MonthReport) => void) {
       setNotice({ type: 'error', text: reply.error.message });
       return;
     }
+    onFresh(reply.value.report);
     setStage('save');
     try {
       const saved = await saveExport(reply.value);
