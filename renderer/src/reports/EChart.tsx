@@ -1,18 +1,13 @@
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerParts, type ComposeOption, type EChartsType } from 'echarts/core';
+import { init, use as registerParts, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { useEffect, useRef } from 'react';
+import type { ChartOption } from './chart-spec';
 
 // Only the parts the reports draw: the page is lazy-loaded, and this keeps its chunk small too.
 // SVG rather than canvas: crisp on paper when the report is printed to PDF.
 registerParts([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
->;
 
 export interface EChartProps {
   option: ChartOption;

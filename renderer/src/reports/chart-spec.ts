@@ -1,4 +1,11 @@
-import type { ChartOption } from './EChart';
+import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+
+/** The option type of exactly the ECharts parts EChart.tsx registers. */
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 /**
  * One chart's numbers: categories × series. The chart and its table are both drawn from this, so a
