@@ -5,6 +5,7 @@ import { authEvents } from './auth';
 import { kioskEvents } from './kiosk';
 import { escortEvents } from './escorts';
 import { advisoryEvents } from './advisories';
+import { reportsEvents } from './reports';
 
 export * from './result';
 export * from './define';
@@ -13,6 +14,7 @@ export * from './kiosk';
 export * from './pushes';
 export * from './escorts';
 export * from './advisories';
+export * from './reports';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
@@ -20,6 +22,7 @@ export const clientEvents = {
   ...kioskEvents,
   ...escortEvents,
   ...advisoryEvents,
+  ...reportsEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

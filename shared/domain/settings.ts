@@ -17,6 +17,8 @@ export const settingsSchema = z.object({
   /** Local hours at which the day (白班) and night (夜班) shifts begin; 劝导 counts are per shift. */
   dayShiftStartHour: z.number().int().min(0).max(23).default(8),
   nightShiftStartHour: z.number().int().min(0).max(23).default(20),
+  /** Whether report exports (CSV, Excel, PDF) may carry people's names; off, they carry badges only. */
+  exportPersonNames: z.boolean().default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

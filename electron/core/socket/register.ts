@@ -4,6 +4,7 @@ import { kioskHandlers } from '../kiosk/handlers';
 import { escortHandlers } from '../escorts/handlers';
 import { advisoryHandlers } from '../advisories/handlers';
 import type { PairingDesk } from '../kiosk/pairing';
+import { reportsHandlers } from '../reports/handlers';
 import type { Handlers } from './handlers';
 
 /** Joins every feature's handlers; `satisfies` makes a missing or misspelled event a type error. */
@@ -13,4 +14,5 @@ export const allHandlers = (desk: PairingDesk) =>
     ...kioskHandlers(desk),
     ...escortHandlers,
     ...advisoryHandlers,
+    ...reportsHandlers,
   }) satisfies Handlers<EventName>;

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import type { ExportFile, ExportFormat, MonthReport, PrintStamp } from '../../../shared/contract/reports';
+import { monthBounds } from '../../../shared/domain/time';
+import { appendAudit } from '../audit/chain';
+import type { Db } from '../db/open';
+import { escortRowsTable } from './escort-rows';
+import { tablesToCsv } from './export-csv';
+import {
+  headerTable,
+  hourTable,
+  monthLabel,
+  officerTable,
+  sinceOpeningTable,
+  summaryTable,
+  yearTable,
+  type Table,
+} from './export-tables';
+import { tablesToXlsx } from './export-xlsx';
+import { monthReport } from './month-report';
+
+export interface MonthRequest {
+  year: number;
+  month: number;
+}
+
+const mimes: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The figures an export carries, also written into its audit entry so a file can be matched to it. */
+const auditFigures = (r: MonthReport) => ({
+  escorts: r.month.escorts.total,
+  advisories: r.month.advisories.total,
+  helmetStops: r.month.helmet?.stops ?? null,
+});
+
+const summaryTables = (report: MonthReport): Table[] => [
+  headerTable(report),
+  summaryTable(report),
+  officerTable(report, report.namesInExports),
+  hourTable(report),
+  yearTable(report),
+  sinceOpeningTable(report),
+];
+
+/**
+ * Builds a month's CSV or XLSX from the same `monthReport` the screen shows, then records the export
+ * (who, what, when, the file's digest) in the audit chain before the bytes leave the core.
+ */
+export async function exportMonth(
+  db: Db,
+  req: MonthRequest & { format: ExportFormat },
+  actor: string,
+  now: number,
+): Promise<ExportFile> {
+  const { report, escorts } = db.transaction(() => {
+    const r = monthReport(db, req.year, req.month, now);
+    return { report: r, escorts: escortRowsTable(db, monthBounds(r.timeZone, req.year, req.month), r.namesInExports) };
+  })();
+  const helmetNote = report.month.helmet ? undefined : '头盔拦停数据尚未接入本版本';
+  const bytes =
+    req.format === 'csv'
+      ? tablesToCsv([...summaryTables(report), escorts], report.timeZone)
+      : await tablesToXlsx(
+          [
+            { name: '汇总', tables: summaryTables(report) },
+            { name: '护送', tables: [escorts], list: true },
+            { name: '头盔', tables: [], list: true, note: helmetNote },
+          ],
+          {
+            range: monthBounds(report.timeZone, req.year, req.month),
+            timeZone: report.timeZone,
+            postName: report.postName,
+            now,
+          },
+        );
+  const fileName = `统计报表-${monthLabel(req)}.${req.format}`;
+  const audit = db.transaction(() =>
+    appendAudit(
+      db,
+      {
+        actor,
+        action: 'reports.export',
+        entity: 'report',
+        entityId: monthLabel(req),
+        details: {
+          format: req.format,
+          fileName,
+          bytes: bytes.byteLength,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          rows: escorts.rows.length,
+          withNames: report.namesInExports,
+          ...auditFigures(report),
+        },
+      },
+      now,
+    ),
+  )();
+  return { fileName, mime: mimes[req.format], bytes, auditSeq: audit.seq, report };
+}
+
+/**
+ * A PDF is printed by the page itself (Chromium's engine), so the core cannot see its bytes: it
+ * records the export with the figures printed, and returns the chain head — that very entry — for
+ * the page to print in its footer, so a paper report can be checked against the log.
+ */
+export function stampPrint(db: Db, req: MonthRequest, actor: string, now: number): PrintStamp {
+  return db.transaction(() => {
+    const report = monthReport(db, req.year, req.month, now);
+    const head = appendAudit(
+      db,
+      {
+        actor,
+        action: 'reports.export',
+        entity: 'report',
+        entityId: monthLabel(req),
+        details: { format: 'pdf', withNames: report.namesInExports, ...auditFigures(report) },
+      },
+      now,
+    );
+    return { generatedAt: now, auditSeq: head.seq, auditHash: head.hash, report };
+  })();
+}

@@ -1,0 +1,47 @@
+import type { MonthReport, MonthTally } from '../../../shared/contract/reports';
+import { monthBounds } from '../../../shared/domain/time';
+import type { Db } from '../db/open';
+import { readSettings } from '../settings-store';
+import { advisoryTally } from './advisory-tally';
+import { escortTally } from './escort-tally';
+import { sinceOpening } from './since-opening';
+import { yearTally } from './year-tally';
+
+export function monthTally(db: Db, year: number, month: number, timeZone: string): MonthTally {
+  const range = monthBounds(timeZone, year, month);
+  return {
+    year,
+    month,
+    escorts: escortTally(db, range, timeZone),
+    advisories: advisoryTally(db, range),
+    helmet: null,
+  };
+}
+
+const shift = (year: number, month: number, by: number) => {
+  const i = year * 12 + (month - 1) + by;
+  return { year: Math.floor(i / 12), month: (i % 12) + 1 };
+};
+
+/**
+ * Everything the 统计报表 screen and every export show for one month, read in one transaction so the
+ * figures are one consistent snapshot (a booth may record an escort meanwhile).
+ */
+export function monthReport(db: Db, year: number, month: number, now: number): MonthReport {
+  return db.transaction(() => {
+    const settings = readSettings(db);
+    const tz = settings.timeZone;
+    const prev = shift(year, month, -1);
+    return {
+      postName: settings.postName,
+      timeZone: tz,
+      generatedAt: now,
+      namesInExports: settings.exportPersonNames,
+      month: monthTally(db, year, month, tz),
+      previousMonth: monthTally(db, prev.year, prev.month, tz),
+      sameMonthLastYear: monthTally(db, year - 1, month, tz),
+      year: yearTally(db, year, tz),
+      sinceOpening: sinceOpening(db),
+    };
+  })();
+}

@@ -1,0 +1,100 @@
+import { useEffect, useMemo } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { PrintStamp } from '../../../shared/contract/reports';
+import { formatLocal } from '../../../shared/domain/time';
+import { chartOption, type ChartSpec } from './chart-spec';
+import { EChart } from './EChart';
+import { reportSpecs } from './report-sections';
+import type { Lang } from './report-charts';
+import { PrintTable } from './SpecTable';
+
+/** A4 portrait content width at 96 dpi with 15 mm margins. */
+const PAGE_WIDTH = 680;
+
+function PrintSection({ spec, height = 200 }: { spec: ChartSpec; height?: number }) {
+  const option = useMemo(() => chartOption(spec, false), [spec]);
+  return (
+    <section className="print-section">
+      <h3>{spec.title}</h3>
+      {spec.categories.length > 0 && <EChart option={option} width={PAGE_WIDTH} height={height} label={spec.title} />}
+      <PrintTable spec={spec} across={spec.categories.length > 12} />
+    </section>
+  );
+}
+
+export interface ReportPrintProps {
+  stamp: PrintStamp;
+  lang: Lang;
+  /** Called once the layout and its charts are drawn, i.e. when the page may be printed. */
+  onReady(): void;
+}
+
+/**
+ * The print layout of the report: post, month, generation time and the audit chain head, then every
+ * chart with its table. It lives outside #root; print CSS shows only it while it is mounted, so
+ * Electron's printToPDF, the browser's print dialog and Playwright's page.pdf() all render this.
+ */
+export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
+  const { t } = useTranslation();
+  const r = stamp.report;
+  const specs = useMemo(() => reportSpecs(r, t, lang, r.namesInExports), [r, t, lang]);
+  const month = `${r.month.year}-${String(r.month.month).padStart(2, '0')}`;
+
+  useEffect(() => {
+    document.body.classList.add('printing-report');
+    // Two frames: React has committed and the SVG charts have been laid out.
+    let second = 0;
+    const first = requestAnimationFrame(() => (second = requestAnimationFrame(onReady)));
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+      document.body.classList.remove('printing-report');
+    };
+  }, [onReady]);
+
+  return createPortal(
+    <div className="report-print" data-testid="report-print" style={{ width: PAGE_WIDTH }}>
+      <header>
+        <h1>{t('reports.printTitle', { post: r.postName })}</h1>
+        <p>{t('reports.printMonth', { month })}</p>
+        <p>{t('reports.printGenerated', { at: `${formatLocal(stamp.generatedAt, r.timeZone, true)} (${r.timeZone})` })}</p>
+        <p className="print-audit" data-testid="print-audit">
+          {t('reports.printAudit', { seq: stamp.auditSeq, hash: stamp.auditHash })}
+        </p>
+        <p className="print-note">
+          {t('reports.printNote')}
+          {!r.namesInExports && ` ${t('reports.namesHidden')}`}
+        </p>
+      </header>
+      <PrintSection spec={specs.compare} />
+      <PrintSection spec={specs.outcome} />
+      <PrintSection spec={specs.source} />
+      <PrintSection spec={specs.vehicle} />
+      <PrintSection spec={specs.condition} height={260} />
+      <PrintSection spec={specs.destination} height={240} />
+      <PrintSection spec={specs.intervals} />
+      <PrintSection spec={specs.officer} />
+      <PrintSection spec={specs.hour} />
+      <PrintSection spec={specs.advisory} />
+      {specs.helmet.length ? (
+        specs.helmet.map((spec) => <PrintSection key={spec.key} spec={spec} />)
+      ) : (
+        <section className="print-section">
+          <h3>{t('reports.helmet')}</h3>
+          <p>{t('reports.helmetPending')}</p>
+        </section>
+      )}
+      <PrintSection spec={specs.year} height={240} />
+      <section className="print-section">
+        <h3>{t('reports.sinceOpening')}</h3>
+        <p>
+          {t('reports.escorts')} {r.sinceOpening.escorts} · {t('reports.advisories')} {r.sinceOpening.advisories}
+          {r.sinceOpening.helmetStops !== null && ` · ${t('reports.helmetStops')} ${r.sinceOpening.helmetStops}`} · {t('reports.since')}{' '}
+          {r.sinceOpening.since === null ? '—' : formatLocal(r.sinceOpening.since, r.timeZone)}
+        </p>
+      </section>
+    </div>,
+    document.body,
+  );
+}

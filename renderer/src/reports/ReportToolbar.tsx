@@ -1,0 +1,62 @@
+import { Button, Select, Space, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ExportFormat } from '../../../shared/contract/reports';
+
+export interface ReportToolbarProps {
+  year: number;
+  month: number;
+  years: number[];
+  busy: boolean;
+  namesInExports: boolean;
+  onMonth(year: number, month: number): void;
+  onExport(format: ExportFormat): void;
+  onPrint(): void;
+}
+
+const step = (year: number, month: number, by: number) => {
+  const i = year * 12 + month - 1 + by;
+  return [Math.floor(i / 12), (i % 12) + 1] as const;
+};
+
+/** Month picker (year + month, with previous / next) and the three export buttons. */
+export function ReportToolbar({ year, month, years, busy, namesInExports, onMonth, onExport, onPrint }: ReportToolbarProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="report-toolbar">
+      <h2>{t('reports.title')}</h2>
+      <Button aria-label={t('reports.previous')} onClick={() => onMonth(...step(year, month, -1))}>
+        ‹
+      </Button>
+      <Select
+        aria-label={t('reports.year')}
+        value={year}
+        style={{ width: 104 }}
+        onChange={(y) => onMonth(y, month)}
+        options={years.map((y) => ({ value: y, label: `${y}` }))}
+      />
+      <Select
+        aria-label={t('reports.month')}
+        value={month}
+        style={{ width: 96 }}
+        onChange={(m) => onMonth(year, m)}
+        options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('reports.monthValue', { month: i + 1 }) }))}
+      />
+      <Button aria-label={t('reports.next')} onClick={() => onMonth(...step(year, month, 1))}>
+        ›
+      </Button>
+      <Tooltip title={namesInExports ? undefined : t('reports.namesHidden')}>
+        <Space className="report-exports">
+          <Button disabled={busy} onClick={() => onExport('csv')}>
+            {t('reports.exportCsv')}
+          </Button>
+          <Button disabled={busy} onClick={() => onExport('xlsx')}>
+            {t('reports.exportExcel')}
+          </Button>
+          <Button type="primary" disabled={busy} onClick={onPrint}>
+            {t('reports.exportPdf')}
+          </Button>
+        </Space>
+      </Tooltip>
+    </div>
+  );
+}

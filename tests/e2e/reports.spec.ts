@@ -1,0 +1,124 @@
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { localToUtc } from '../../shared/domain/time';
+import { csvSection, parseCsv } from '../helpers/parse-csv';
+import { insertAdvisory, insertEscort } from '../helpers/report-fixtures';
+import { expect, login, serveCore, stopCore, test, type ServedCore } from './fixtures';
+
+const SH = 'Asia/Shanghai';
+const PLATE = '鲁PE24680';
+
+/** A demo data dir with a known March 2026 added beside whatever the demo seed brings. */
+async function coreWithMarch(): Promise<ServedCore> {
+  const first = await serveCore({ demo: true });
+  await stopCore(first, true);
+  const db = new Database(join(first.dataDir, 'greenpost.db'));
+  db.transaction(() => {
+    insertEscort(db, {
+      requestedAt: localToUtc(SH, 2026, 3, 1, 0, 0),
+      met: 4,
+      arrived: 9,
+      handedOver: 12,
+      officers: [3],
+    });
+    insertEscort(db, {
+      requestedAt: localToUtc(SH, 2026, 3, 9, 8, 15),
+      met: 6,
+      arrived: 14,
+      handedOver: 17,
+      plate: PLATE,
+      officers: [3, 4],
+    });
+    insertEscort(db, { requestedAt: localToUtc(SH, 2026, 3, 31, 23, 59), met: 2, cancelled: 5, officers: [4] });
+    insertAdvisory(db, 'parking', localToUtc(SH, 2026, 3, 20, 10, 0), 3);
+  })();
+  db.close();
+  return serveCore({ dataDir: first.dataDir });
+}
+
+test('a chief picks a month, downloads CSV and Excel, and prints the PDF from the print layout', async ({ page }) => {
+  const core = await coreWithMarch();
+  // The browser's print dialog would block the test; page.pdf() renders the same print layout.
+  await page.addInitScript(() => {
+    const w = window as unknown as { print(): void; __printed?: number };
+    w.print = () => void (w.__printed = (w.__printed ?? 0) + 1);
+  });
+  await login(page, core.url, '900002');
+  await page.getByRole('menuitem', { name: '统计报表' }).click();
+  await expect(page.getByRole('button', { name: '导出 CSV' })).toBeVisible();
+
+  await page.getByRole('combobox', { name: '年份' }).click();
+  await page.locator('.ant-select-item-option[title="2026"]').click();
+  await page.getByRole('combobox', { name: '月份' }).click();
+  await page.locator('.ant-select-item-option[title="3 月"]').click();
+  await expect(page.getByTestId('chart-compare')).toContainText('2026-03');
+  const shown = Number(await page.getByTestId('headline-护送').locator('.ant-statistic-content-value').textContent());
+  expect(shown).toBeGreaterThanOrEqual(2);
+
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toBe('统计报表-2026-03.csv');
+  const csvBytes = readFileSync((await csv.path())!);
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csvText = csvBytes.toString('utf8');
+  const summary = new Map(csvSection(parseCsv(csvText.slice(1)), '月度汇总').map((r) => [r[0], r[1]]));
+  expect(Number(summary.get('护送（不含取消）'))).toBe(shown);
+  expect(csvText).not.toContain(PLATE);
+  expect(csvText).not.toMatch(/\d{17}[\dXx]/);
+  await expect(page.getByRole('status')).toContainText('已导出：统计报表-2026-03.csv');
+
+  const xlsxDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const xlsx = await xlsxDownload;
+  expect(xlsx.suggestedFilename()).toBe('统计报表-2026-03.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile((await xlsx.path())!);
+  expect(book.worksheets.map((s) => s.name)).toEqual(['汇总', '护送', '头盔']);
+  let excelTotal: unknown;
+  book.getWorksheet('汇总')!.eachRow((r) => {
+    if (r.getCell(1).value === '护送（不含取消）') excelTotal = r.getCell(2).value;
+  });
+  expect(excelTotal).toBe(shown);
+  expect(book.getWorksheet('护送')!.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+
+  await page.getByRole('button', { name: '导出 PDF' }).click();
+  await page.waitForFunction(() => (window as unknown as { __printed?: number }).__printed === 1);
+  const audit = page.getByTestId('print-audit');
+  await expect(audit).toHaveText(/审计链：第 \d+ 条，哈希 [0-9a-f]{64}/);
+  const [, seq, hash] = /第 (\d+) 条，哈希 ([0-9a-f]{64})/.exec((await audit.textContent())!)!;
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('report-print')).toBeVisible();
+  await expect(page.getByTestId('reports-page')).toBeHidden();
+  await expect(page.getByTestId('report-print')).toContainText('月份：2026-03');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.byteLength).toBeGreaterThan(20_000);
+
+  // Each export is in the audit chain, by the chief, and the printed head is the PDF's own entry.
+  const db = new Database(join(core.dataDir, 'greenpost.db'), { readonly: true });
+  const exports = db
+    .prepare("SELECT seq, hash, actor, details FROM audit_log WHERE action = 'reports.export' ORDER BY seq")
+    .all() as {
+    seq: number;
+    hash: string;
+    actor: string;
+    details: string;
+  }[];
+  db.close();
+  expect(exports.map((e) => [e.actor, JSON.parse(e.details).format])).toEqual([
+    ['officer:900002', 'csv'],
+    ['officer:900002', 'xlsx'],
+    ['officer:900002', 'pdf'],
+  ]);
+  expect([String(exports[2]!.seq), exports[2]!.hash]).toEqual([seq, hash]);
+  await stopCore(core);
+});
+
+test('an officer does not see 统计报表', async ({ page, core }) => {
+  await login(page, core.url, '900003');
+  await expect(page.getByRole('menuitem', { name: '绿色通道' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '统计报表' })).toHaveCount(0);
+});
