@@ -1,6 +1,7 @@
 // P1: an escort step pressed on one booth until every one of 20 other signed-in screens has it, the
 // durable commit (WAL, synchronous=FULL) included; against a bare socket.io broadcast to 20 clients
 // measured in the same run, in the same process, rounds interleaved so both see the same machine.
+import Database from 'better-sqlite3';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -24,7 +25,8 @@ const open = (url: string, auth: Record<string, string> = {}) =>
   });
 
 type Ack = { ok: boolean; value?: EscortView; error?: { message: string } };
-const call = (s: Socket, name: string, payload: unknown) => s.timeout(10_000).emitWithAck(name, payload) as Promise<Ack>;
+const call = (s: Socket, name: string, payload: unknown) =>
+  s.timeout(10_000).emitWithAck(name, payload) as Promise<Ack>;
 
 /** Resolves when every watcher has seen a push matching `match`. */
 function allSee(watchers: Socket[], event: string, match: (payload: { id: number; version: number }) => boolean) {
@@ -60,6 +62,23 @@ async function rawServer(payload: EscortView) {
   return { url, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
+/** Context for the figure: one bare durable commit (WAL, synchronous=FULL) on the same disk. */
+function durableCommitMs(file: string, n: number) {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT) STRICT');
+  const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    insert.run('x'.repeat(300));
+    times.push(performance.now() - t0);
+  }
+  db.close();
+  return times.sort((a, b) => a - b);
+}
+
 const suite: BenchSuite = async ({ quick, workDir, log }) => {
   const rounds = quick ? 120 : 600;
   const warmup = 40;
@@ -74,7 +93,12 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
     // One booth pressing steps back to back: far above a person's pace, so lift the per-socket limit.
     limits: { eventsPerSecond: 100_000, eventBurst: 100_000 },
   });
-  const officer = await createOfficer(core.core.db, { badge: '900003', name: '张伟', role: 'officer', pin: '123456' }, 'bench', Date.now());
+  const officer = await createOfficer(
+    core.core.db,
+    { badge: '900003', name: '张伟', role: 'officer', pin: '123456' },
+    'bench',
+    Date.now(),
+  );
   const token = () => createSession(core.core.db, officer, Date.now()).token;
   const presser = await open(core.url, { token: token() });
   const watchers = await Promise.all(Array.from({ length: WATCHERS }, () => open(core.url, { token: token() })));
@@ -87,7 +111,10 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
 
   const pressOnce = async () => {
     if (!escort || step === steps.length) {
-      const created = await call(presser, 'escort:create', { plate: `鲁P${String(10000 + app.length).slice(-5)}`, confirmDuplicate: true });
+      const created = await call(presser, 'escort:create', {
+        plate: `鲁P${String(10000 + app.length).slice(-5)}`,
+        confirmDuplicate: true,
+      });
       if (!created.ok) throw new Error(created.error?.message);
       escort = created.value!;
       sample ??= escort;
@@ -150,6 +177,10 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
     });
   });
   log(`${rounds} rounds after ${warmup} warm-up, interleaved with the raw baseline`);
+  const commit = durableCommitMs(join(workDir, 'fsync.db'), quick ? 100 : 300);
+  log(
+    `for context, a bare SQLite durable commit on this disk: p50 ${round3(percentile(commit, 50))} ms, p99 ${round3(percentile(commit, 99))} ms`,
+  );
   return figures;
 };
 
