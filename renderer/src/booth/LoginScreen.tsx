@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormSubmit } from './useFormSubmit';
 
 export interface LoginScreenProps {
   postName: string;
@@ -11,14 +11,7 @@ export interface LoginScreenProps {
 
 export function LoginScreen({ postName, demo, onLogin }: LoginScreenProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: { badge: string; pin: string }) => {
-    setBusy(true);
-    setError(await onLogin(v.badge.trim(), v.pin));
-    setBusy(false);
-  };
+  const { error, busy, submit } = useFormSubmit((v: { badge: string; pin: string }) => onLogin(v.badge.trim(), v.pin));
 
   return (
     <div className="center-screen">

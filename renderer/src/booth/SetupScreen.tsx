@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormSubmit } from './useFormSubmit';
 
 export interface SetupScreenProps {
   onCreate(admin: { badge: string; name: string; pin: string }): Promise<string | undefined>;
@@ -9,14 +9,9 @@ export interface SetupScreenProps {
 /** First run on an empty database: creates the first admin. There is no default password. */
 export function SetupScreen({ onCreate }: SetupScreenProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: { badge: string; name: string; pin: string }) => {
-    setBusy(true);
-    setError(await onCreate({ badge: v.badge.trim(), name: v.name.trim(), pin: v.pin }));
-    setBusy(false);
-  };
+  const { error, busy, submit } = useFormSubmit((v: { badge: string; name: string; pin: string }) =>
+    onCreate({ badge: v.badge.trim(), name: v.name.trim(), pin: v.pin }),
+  );
 
   return (
     <div className="center-screen">
@@ -33,7 +28,11 @@ export function SetupScreen({ onCreate }: SetupScreenProps) {
           >
             <Input size="large" autoFocus inputMode="numeric" maxLength={10} />
           </Form.Item>
-          <Form.Item label={t('setup.name')} name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+          <Form.Item
+            label={t('setup.name')}
+            name="name"
+            rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+          >
             <Input size="large" maxLength={32} />
           </Form.Item>
           <Form.Item label={t('login.pin')} name="pin" rules={[{ required: true, min: 6, message: '密码至少 6 位' }]}>
