@@ -19,6 +19,8 @@ export interface CoreOptions {
   port: number;
   host: string;
   demo: boolean;
+  /** With `demo`: years of escort and 劝导 history to seed (default 5; tests that only need accounts use 0). */
+  demoHistoryYears?: number;
   /** Built renderer (vite output). */
   webDir: string;
   /** Videos, captions, quiz bank. */

@@ -26,6 +26,8 @@ export async function startTestCore(options: Partial<CoreOptions> = {}): Promise
     webDir: join(root, 'dist-web'),
     resourcesDir: join(root, 'resources'),
     quiet: true,
+    // Demo accounts without years of history: tests that want the history ask for it.
+    demoHistoryYears: 0,
     ...options,
     dataDir,
   });

@@ -22,6 +22,6 @@ export async function seedDemo(core: Core): Promise<void> {
   for (const o of demoOfficers) await createOfficer(core.db, { ...o, pin: DEMO_PIN }, 'demo-seed', now);
   core.log('info', 'demo data seeded', { officers: demoOfficers.length });
   const started = Date.now();
-  const escorts = seedDemoEscorts(core.db, now);
+  const escorts = seedDemoEscorts(core.db, now, core.options.demoHistoryYears ?? 5);
   core.log('info', 'demo escorts seeded', { ...escorts, ms: Date.now() - started });
 }
