@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page, WebSocketRoute } from '@playwright/test';
 import { expect, login, test } from './fixtures';
 
-// The demo core seeds five years of history before it is ready: allow for it on a busy machine.
-test.describe.configure({ timeout: 180_000 });
+// Demo accounts, and one year of history behind the board's counters (five would only slow the start).
+test.use({ demoYears: 1 });
+test.describe.configure({ timeout: 120_000 });
 
 const contexts: BrowserContext[] = [];
 test.afterEach(async () => {

@@ -14,9 +14,13 @@ export interface ServedCore {
 }
 
 /** Starts the built headless core (`dist-node/serve.mjs`) on a fresh data dir and a free port. */
-export async function serveCore(opts: { demo?: boolean; dataDir?: string; port?: number } = {}): Promise<ServedCore> {
+export async function serveCore(
+  opts: { demo?: boolean; dataDir?: string; port?: number; demoYears?: number } = {},
+): Promise<ServedCore> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'greenpost-e2e-'));
   const args = ['dist-node/serve.mjs', '--data', dataDir, '--port', String(opts.port ?? 0), ...(opts.demo ? ['--demo'] : [])];
+  // Years of demo history (the core's default is 5): specs that only need the accounts can skip the wait.
+  if (opts.demo && opts.demoYears !== undefined) args.push('--demo-years', String(opts.demoYears));
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolvePromise, reject) => {
     let out = '';
@@ -41,10 +45,11 @@ export async function stopCore(core: ServedCore, keepData = false) {
   if (!keepData) rmSync(core.dataDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ core: ServedCore; demo: boolean }>({
+export const test = base.extend<{ core: ServedCore; demo: boolean; demoYears: number | undefined }>({
   demo: [true, { option: true }],
-  core: async ({ demo }, use) => {
-    const core = await serveCore({ demo });
+  demoYears: [undefined, { option: true }],
+  core: async ({ demo, demoYears }, use) => {
+    const core = await serveCore({ demo, demoYears });
     await use(core);
     await stopCore(core);
   },
