@@ -19,8 +19,9 @@ export async function serveCore(
 ): Promise<ServedCore> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'greenpost-e2e-'));
   const args = ['dist-node/serve.mjs', '--data', dataDir, '--port', String(opts.port ?? 0), ...(opts.demo ? ['--demo'] : [])];
-  // Years of demo history (the core's default is 5): specs that only need the accounts can skip the wait.
-  if (opts.demo && opts.demoYears !== undefined) args.push('--demo-years', String(opts.demoYears));
+  // Demo accounts only, unless a spec asks for years of history (the product's --demo seeds five):
+  // seeding them takes seconds, which every test would otherwise pay.
+  if (opts.demo) args.push('--demo-years', String(opts.demoYears ?? 0));
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolvePromise, reject) => {
     let out = '';
@@ -45,9 +46,9 @@ export async function stopCore(core: ServedCore, keepData = false) {
   if (!keepData) rmSync(core.dataDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ core: ServedCore; demo: boolean; demoYears: number | undefined }>({
+export const test = base.extend<{ core: ServedCore; demo: boolean; demoYears: number }>({
   demo: [true, { option: true }],
-  demoYears: [undefined, { option: true }],
+  demoYears: [0, { option: true }],
   core: async ({ demo, demoYears }, use) => {
     const core = await serveCore({ demo, demoYears });
     await use(core);
