@@ -173,6 +173,7 @@ export function seedDemoEscorts(db: Db, now: number, years = 5): DemoEscortStats
   const officers = [crewOf('900003'), crewOf('900004')];
   const today = localParts(now, timeZone);
   const stats: DemoEscortStats = { escorts: 0, cancelled: 0, advisories: 0 };
+  if (years <= 0) return stats;
 
   for (
     let y = today.year - years, m = today.month;
