@@ -26,6 +26,7 @@ async function coreWithMarch(): Promise<ServedCore> {
 }
 
 test('a chief picks a month, downloads CSV and Excel, and prints the PDF from the print layout', async ({ page }) => {
+  test.slow(); // two core starts, three exports and a PDF
   const core = await coreWithMarch();
   // The browser's print dialog would block the test; page.pdf() renders the same print layout.
   await page.addInitScript(() => {
@@ -34,7 +35,8 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
   });
   await login(page, core.url, '900002');
   await page.getByRole('menuitem', { name: '统计报表' }).click();
-  await expect(page.getByRole('button', { name: '导出 CSV' })).toBeVisible();
+  // The page and its charts load lazily on first use: on a busy CI machine that first paint is slow.
+  await expect(page.getByRole('button', { name: '导出 CSV' })).toBeVisible({ timeout: 45_000 });
 
   await page.getByRole('combobox', { name: '年份' }).click();
   await page.locator('.ant-select-item-option[title="2026"]').click();
