@@ -1,7 +1,8 @@
 // A synthetic history for the report benchmarks (and the report screenshots/e2e): years of escorts
 // and 劝导 taps at the current schema, written with batched prepared INSERTs inside large transactions.
 import type { Db } from '../electron/core/db/open';
-import { ESCORTS_TOTAL_COUNTER } from '../electron/core/reports/since-opening';
+import { TOTAL_KEY as ESCORTS_TOTAL_COUNTER } from '../electron/core/escorts/counters';
+import { shiftAt } from '../shared/domain/shift';
 import { advisoryKinds, conditions, destinations, requestSources, vehicleKinds } from '../shared/domain/escort-kinds';
 
 export interface DatasetSize {
@@ -93,13 +94,14 @@ export function generateEscortsAndAdvisories(db: Db, size: DatasetSize): void {
   const kept = (db.prepare("SELECT COUNT(*) AS n FROM escorts WHERE status != 'cancelled'").get() as { n: number }).n;
   db.prepare('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ESCORTS_TOTAL_COUNTER, kept);
 
-  const advisory = db.prepare('INSERT INTO advisories (kind, officer_id, at, undone_at) VALUES (?, ?, ?, ?)');
+  const advisory = db.prepare('INSERT INTO advisories (kind, officer_id, at, shift_date, shift, undone_at) VALUES (?, ?, ?, ?, ?, ?)');
   const taps = instants(size.advisories, start, size.now, rand);
   for (let from = 0; from < size.advisories; from += BATCH) {
     db.transaction(() => {
       for (let i = from; i < Math.min(size.advisories, from + BATCH); i++) {
         const at = taps[i]!;
-        advisory.run(pick(kinds), pick(size.officerIds), at, rand() < 0.01 ? at + 5_000 : null);
+        const { shift, shiftDate } = shiftAt(at, 'Asia/Shanghai');
+        advisory.run(pick(kinds), pick(size.officerIds), at, shiftDate, shift, rand() < 0.01 ? at + 5_000 : null);
       }
     })();
   }

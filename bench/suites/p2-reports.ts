@@ -6,7 +6,7 @@ import { migrate } from '../../electron/core/db/migrate';
 import { monthReport, monthTally } from '../../electron/core/reports/month-report';
 import { sinceOpening } from '../../electron/core/reports/since-opening';
 import { yearTally } from '../../electron/core/reports/year-tally';
-import { monthRange, yearRange } from '../../shared/domain/time';
+import { monthBounds, yearBounds } from '../../shared/domain/time';
 import { BENCH_MONTH, BENCH_NOW, fillBenchDataset, medianMs, round2 } from '../report-bench-data';
 import { entry, type BenchSuite } from '../types';
 
@@ -23,8 +23,8 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
   log(`dataset: ${volume.escorts} escorts, ${volume.advisories} 劝导 over 10 years in ${(ms / 1000).toFixed(1)} s`);
   const rounds = quick ? 15 : 60;
   const { year, month } = BENCH_MONTH;
-  const m = monthRange(year, month, TZ);
-  const y = yearRange(year, TZ);
+  const m = monthBounds(TZ, year, month);
+  const y = yearBounds(TZ, year);
 
   // The raw figure: what one indexed GROUP BY per table costs for the month, statements prepared once.
   const rawEscorts = db.prepare('SELECT source, COUNT(*) FROM escorts WHERE requested_at >= ? AND requested_at < ? GROUP BY source');

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { findAppRoot } from './app-root';
 import { startCore } from './server';
 
-const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host 127.0.0.1] [--demo]';
+const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host 127.0.0.1] [--demo [--demo-years 5]]';
 
 async function main() {
   const { values } = parseArgs({
@@ -12,18 +12,22 @@ async function main() {
       port: { type: 'string', default: '5170' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
+      'demo-years': { type: 'string', default: '5' },
     },
     strict: true,
   });
   if (!values.data) throw new Error(`--data <dir> is required (where the database lives)\n${usage}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535\n${usage}`);
+  const demoYears = Number(values['demo-years']);
+  if (!Number.isInteger(demoYears) || demoYears < 0 || demoYears > 20) throw new Error(`--demo-years must be 0–20\n${usage}`);
   const root = findAppRoot(import.meta.dirname);
   const running = await startCore({
     dataDir: resolve(values.data),
     port,
     host: values.host,
     demo: values.demo,
+    demoYears,
     webDir: resolve(root, 'dist-web'),
     resourcesDir: resolve(root, 'resources'),
   });

@@ -19,6 +19,8 @@ export interface CoreOptions {
   port: number;
   host: string;
   demo: boolean;
+  /** Years of demo history `--demo` adds (default 5); 0 seeds the demo accounts only, as most tests want. */
+  demoYears?: number;
   /** Built renderer (vite output). */
   webDir: string;
   /** Videos, captions, quiz bank. */

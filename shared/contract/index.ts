@@ -3,6 +3,8 @@ import type { Ack } from './result';
 import type { EventDef } from './define';
 import { authEvents } from './auth';
 import { kioskEvents } from './kiosk';
+import { escortEvents } from './escorts';
+import { advisoryEvents } from './advisories';
 import { reportsEvents } from './reports';
 
 export * from './result';
@@ -10,12 +12,16 @@ export * from './define';
 export * from './auth';
 export * from './kiosk';
 export * from './pushes';
+export * from './escorts';
+export * from './advisories';
 export * from './reports';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
   ...authEvents,
   ...kioskEvents,
+  ...escortEvents,
+  ...advisoryEvents,
   ...reportsEvents,
 };
 

@@ -1,5 +1,7 @@
 import type { Officer } from './auth';
 import type { KioskInfo } from './kiosk';
+import type { EscortCounters, EscortView } from './escorts';
+import type { AdvisoryTally } from './advisories';
 
 export type Principal =
   | { kind: 'anonymous' }
@@ -21,4 +23,10 @@ export interface ServerPushes {
   'kiosk:status': (kiosks: KioskInfo[]) => void;
   /** The socket's session ended (logout elsewhere, officer deactivated, expiry). */
   'session:ended': (reason: { reason: string }) => void;
+  /** To officers: an escort was created, stepped, cancelled or edited (its whole new state). */
+  'escort:changed': (escort: EscortView) => void;
+  /** To officers: the day/month/year/since-opening escort counts changed. */
+  'escort:counters': (counters: EscortCounters) => void;
+  /** To officers: one officer's 劝导 counts for the current shift changed (each screen keeps its own). */
+  'advisory:changed': (tally: AdvisoryTally) => void;
 }

@@ -44,7 +44,7 @@ export interface EscortTally {
   byHour: number[];
 }
 
-export interface AdvisoryTally {
+export interface AdvisoryFigures {
   total: number;
   byKind: CodeCounts;
 }
@@ -71,7 +71,7 @@ export interface MonthTally {
   /** 1–12 */
   month: number;
   escorts: EscortTally;
-  advisories: AdvisoryTally;
+  advisories: AdvisoryFigures;
   /** null until the helmet-stop tables exist in this build (see the reports README note). */
   helmet: HelmetTally | null;
 }

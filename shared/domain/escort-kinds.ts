@@ -11,6 +11,9 @@ export const requestSources = {
   other: { zh: '其他', en: 'Other' },
 } as const;
 
+/** Display order: object keys that look like numbers ('120') would otherwise sort first. */
+export const requestSourceOrder = ['120', '122', '110', 'flagged', 'hospital', 'other'] as const;
+
 export const vehicleKinds = {
   ambulance: { zh: '救护车', en: 'Ambulance' },
   private: { zh: '私家车', en: 'Private car' },

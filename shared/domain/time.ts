@@ -1,6 +1,7 @@
 /**
  * The post's calendar. Times are stored as UTC epoch ms; days, months and years are cut in the post's
- * time zone (setting `timeZone`, default Asia/Shanghai), whatever zone the machine runs in.
+ * time zone (setting `timeZone`, default Asia/Shanghai) whatever zone the machine runs in. Built on
+ * Intl only, so the renderer, the core and the reports share it without a date library.
  */
 export interface LocalParts {
   year: number;
@@ -12,10 +13,15 @@ export interface LocalParts {
   second: number;
 }
 
-export type Range = { start: number; end: number };
+export interface Bounds {
+  /** Inclusive, UTC epoch ms. */
+  start: number;
+  /** Exclusive, UTC epoch ms. */
+  end: number;
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatter = (timeZone: string) => {
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -31,67 +37,127 @@ const formatter = (timeZone: string) => {
     formatters.set(timeZone, f);
   }
   return f;
-};
+}
 
-export const isValidTimeZone = (timeZone: string): boolean => {
+/** True when Intl knows the zone (settings are validated with this). */
+export function isTimeZone(timeZone: string): boolean {
   try {
-    formatter(timeZone);
+    formatterFor(timeZone);
     return true;
   } catch {
     return false;
   }
-};
+}
 
-export function localParts(ms: number, timeZone: string): LocalParts {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(ms)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+/** Reads the zone's offset from Intl (slow: tens of µs). */
+function offsetFromIntl(epochMs: number, timeZone: string): number {
+  const out: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(epochMs)) {
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  }
+  const asUtc = Date.UTC(out.year!, out.month! - 1, out.day!, out.hour! % 24, out.minute!, out.second!);
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * Offsets are cached: a UTC day whose first and last minute share an offset (every day but the few
+ * with a DST change) is one cache entry; other days fall back to quarter hours, since every real zone
+ * changes its offset on a quarter-hour boundary. This keeps day and shift arithmetic in hot paths
+ * (a 劝导 tap, years of demo history) to a map lookup instead of an Intl call.
+ */
+const DAY = 86_400_000;
+const QUARTER_HOUR = 900_000;
+const offsetCache = new Map<string, number | null>();
+function cached(key: string, compute: () => number | null): number | null {
+  let v = offsetCache.get(key);
+  if (v === undefined) {
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    v = compute();
+    offsetCache.set(key, v);
+  }
+  return v;
+}
+function offsetAt(epochMs: number, timeZone: string): number {
+  const day = Math.floor(epochMs / DAY);
+  const uniform = cached(`${timeZone}|d${day}`, () => {
+    const first = offsetFromIntl(day * DAY, timeZone);
+    return first === offsetFromIntl(day * DAY + DAY - 60_000, timeZone) ? first : null;
+  });
+  if (uniform !== null) return uniform;
+  return cached(`${timeZone}|q${Math.floor(epochMs / QUARTER_HOUR)}`, () => offsetFromIntl(epochMs, timeZone))!;
+}
+
+/** The wall-clock date and time at `epochMs` in `timeZone`. */
+export function localParts(epochMs: number, timeZone: string): LocalParts {
+  const d = new Date(epochMs + offsetAt(epochMs, timeZone));
   return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour!,
-    minute: parts.minute!,
-    second: parts.second!,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
   };
 }
 
-/** Offset of the zone from UTC at instant `ms`, in ms (Asia/Shanghai: +8 h). */
-function offsetAt(ms: number, timeZone: string): number {
-  const p = localParts(ms, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+/**
+ * The UTC instant of a local wall-clock time. Month and day may overflow (month 13 is January next
+ * year), which is how the month and year bounds find their ends. Two passes settle DST transitions.
+ */
+export function localToUtc(timeZone: string, year: number, month: number, day = 1, hour = 0, minute = 0): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let guess = wall - offsetAt(wall, timeZone);
+  guess = wall - offsetAt(guess, timeZone);
+  return guess;
 }
 
-/** The UTC instant of a wall-clock time in the zone (month 1–12; overflowing days/months roll over). */
-export function zonedTime(year: number, month: number, day = 1, hour = 0, minute = 0, timeZone: string): number {
-  const naive = Date.UTC(year, month - 1, day, hour, minute);
-  const first = naive - offsetAt(naive, timeZone);
-  // A second pass settles instants near a DST change.
-  return naive - offsetAt(first, timeZone);
+export const dayBounds = (timeZone: string, year: number, month: number, day: number): Bounds => ({
+  start: localToUtc(timeZone, year, month, day),
+  end: localToUtc(timeZone, year, month, day + 1),
+});
+
+export const monthBounds = (timeZone: string, year: number, month: number): Bounds => ({
+  start: localToUtc(timeZone, year, month),
+  end: localToUtc(timeZone, year, month + 1),
+});
+
+export const yearBounds = (timeZone: string, year: number): Bounds => ({
+  start: localToUtc(timeZone, year, 1),
+  end: localToUtc(timeZone, year + 1, 1),
+});
+
+/** Today, this month and this year around `epochMs`, in the post's zone. */
+export function periodsAt(epochMs: number, timeZone: string): { day: Bounds; month: Bounds; year: Bounds } {
+  const p = localParts(epochMs, timeZone);
+  return {
+    day: dayBounds(timeZone, p.year, p.month, p.day),
+    month: monthBounds(timeZone, p.year, p.month),
+    year: yearBounds(timeZone, p.year),
+  };
 }
 
-export const dayRange = (ms: number, timeZone: string): Range => {
-  const p = localParts(ms, timeZone);
-  return { start: zonedTime(p.year, p.month, p.day, 0, 0, timeZone), end: zonedTime(p.year, p.month, p.day + 1, 0, 0, timeZone) };
-};
+const pad = (n: number) => String(n).padStart(2, '0');
 
-export const monthRange = (year: number, month: number, timeZone: string): Range => ({
-  start: zonedTime(year, month, 1, 0, 0, timeZone),
-  end: zonedTime(year, month + 1, 1, 0, 0, timeZone),
-});
+/** 'YYYY-MM-DD' of `epochMs` in the post's zone. */
+export function localDateKey(epochMs: number, timeZone: string): string {
+  const p = localParts(epochMs, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
 
-export const yearRange = (year: number, timeZone: string): Range => ({
-  start: zonedTime(year, 1, 1, 0, 0, timeZone),
-  end: zonedTime(year + 1, 1, 1, 0, 0, timeZone),
-});
+/** 'YYYY-MM-DD HH:mm' (or with seconds) of `epochMs` in the post's zone, for screens and exports. */
+export function formatLocal(epochMs: number, timeZone: string, withSeconds = false): string {
+  const p = localParts(epochMs, timeZone);
+  const hm = `${pad(p.hour)}:${pad(p.minute)}${withSeconds ? `:${pad(p.second)}` : ''}`;
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${hm}`;
+}
 
-export const monthOf = (ms: number, timeZone: string) => {
-  const p = localParts(ms, timeZone);
-  return { year: p.year, month: p.month };
-};
-
-/** `YYYY-MM-DD HH:mm` in the post's zone, for tables and exports. */
-export function formatLocal(ms: number, timeZone: string, withSeconds = false): string {
-  const p = localParts(ms, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}${withSeconds ? `:${two(p.second)}` : ''}`;
+/** Parses 'YYYY-MM-DD' into its parts, or undefined when it is not a real calendar date. */
+export function parseDateKey(key: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
+    return undefined;
+  return { year, month, day };
 }

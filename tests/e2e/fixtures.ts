@@ -14,9 +14,18 @@ export interface ServedCore {
 }
 
 /** Starts the built headless core (`dist-node/serve.mjs`) on a fresh data dir and a free port. */
-export async function serveCore(opts: { demo?: boolean; dataDir?: string; port?: number } = {}): Promise<ServedCore> {
+export async function serveCore(
+  opts: { demo?: boolean; demoYears?: number; dataDir?: string; port?: number } = {},
+): Promise<ServedCore> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'greenpost-e2e-'));
-  const args = ['dist-node/serve.mjs', '--data', dataDir, '--port', String(opts.port ?? 0), ...(opts.demo ? ['--demo'] : [])];
+  const args = [
+    'dist-node/serve.mjs',
+    '--data',
+    dataDir,
+    '--port',
+    String(opts.port ?? 0),
+    ...(opts.demo ? ['--demo', '--demo-years', String(opts.demoYears ?? 0)] : []),
+  ];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolvePromise, reject) => {
     let out = '';
@@ -41,10 +50,12 @@ export async function stopCore(core: ServedCore, keepData = false) {
   if (!keepData) rmSync(core.dataDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ core: ServedCore; demo: boolean }>({
+export const test = base.extend<{ core: ServedCore; demo: boolean; demoYears: number }>({
   demo: [true, { option: true }],
-  core: async ({ demo }, use) => {
-    const core = await serveCore({ demo });
+  /** Years of demo history; 0 (accounts only) keeps most tests fast. */
+  demoYears: [0, { option: true }],
+  core: async ({ demo, demoYears }, use) => {
+    const core = await serveCore({ demo, demoYears });
     await use(core);
     await stopCore(core);
   },

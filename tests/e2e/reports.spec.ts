@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zonedTime } from '../../shared/domain/time';
+import { localToUtc } from '../../shared/domain/time';
 import { csvSection, parseCsv } from '../helpers/parse-csv';
 import { insertAdvisory, insertEscort } from '../helpers/report-fixtures';
 import { expect, login, serveCore, stopCore, test, type ServedCore } from './fixtures';
@@ -10,16 +10,16 @@ import { expect, login, serveCore, stopCore, test, type ServedCore } from './fix
 const SH = 'Asia/Shanghai';
 const PLATE = '鲁PE24680';
 
-/** A demo data dir with a known March 2026 added beside whatever the demo seed brings. */
+/** A year of demo history, plus a few known escorts of March 2026 (one with a plate that must not leak). */
 async function coreWithMarch(): Promise<ServedCore> {
-  const first = await serveCore({ demo: true });
+  const first = await serveCore({ demo: true, demoYears: 1 });
   await stopCore(first, true);
   const db = new Database(join(first.dataDir, 'greenpost.db'));
   db.transaction(() => {
-    insertEscort(db, { requestedAt: zonedTime(2026, 3, 1, 0, 0, SH), met: 4, arrived: 9, handedOver: 12, officers: [3] });
-    insertEscort(db, { requestedAt: zonedTime(2026, 3, 9, 8, 15, SH), met: 6, arrived: 14, handedOver: 17, plate: PLATE, officers: [3, 4] });
-    insertEscort(db, { requestedAt: zonedTime(2026, 3, 31, 23, 59, SH), met: 2, cancelled: 5, officers: [4] });
-    insertAdvisory(db, 'parking', zonedTime(2026, 3, 20, 10, 0, SH), 3);
+    insertEscort(db, { requestedAt: localToUtc(SH, 2026, 3, 1, 0, 0), met: 4, arrived: 9, handedOver: 12, officers: [3] });
+    insertEscort(db, { requestedAt: localToUtc(SH, 2026, 3, 9, 8, 15), met: 6, arrived: 14, handedOver: 17, plate: PLATE, officers: [3, 4] });
+    insertEscort(db, { requestedAt: localToUtc(SH, 2026, 3, 31, 23, 59), met: 2, cancelled: 5, officers: [4] });
+    insertAdvisory(db, 'parking', localToUtc(SH, 2026, 3, 20, 10, 0), 3);
   })();
   db.close();
   return serveCore({ dataDir: first.dataDir });

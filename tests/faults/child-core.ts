@@ -11,6 +11,7 @@ const running = await startCore({
   port: 0,
   host: '127.0.0.1',
   demo: process.argv.includes('--demo'),
+  demoYears: 0,
   webDir: join(root, 'tests', 'fixtures', 'web'),
   resourcesDir: join(root, 'resources'),
   quiet: true,

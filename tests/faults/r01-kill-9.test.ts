@@ -61,4 +61,4 @@ it('R1: kill -9 during acknowledged writes loses nothing acknowledged, integrity
   figure('R1', `${runs} kill -9 runs, ${acked} acknowledged writes, ${lost} lost, integrity_check ok ${runs}/${runs}`);
   expect(acked).toBeGreaterThan(runs);
   expect(lost).toBe(0);
-});
+}, 300_000);

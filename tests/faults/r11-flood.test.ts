@@ -63,4 +63,4 @@ it('R11: an oversized message closes only its socket; a flooding client is rate-
   if (full) expect(l99).toBeLessThanOrEqual(2 * q99 + 1);
   quietClient.close();
   big.close();
-});
+}, 300_000);

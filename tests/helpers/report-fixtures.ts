@@ -1,5 +1,6 @@
 import type { Db } from '../../electron/core/db/open';
-import { ESCORTS_TOTAL_COUNTER } from '../../electron/core/reports/since-opening';
+import { TOTAL_KEY as ESCORTS_TOTAL_COUNTER } from '../../electron/core/escorts/counters';
+import { shiftAt } from '../../shared/domain/shift';
 import type { AdvisoryKind, Condition, Destination, EscortStatus, RequestSource, VehicleKind } from '../../shared/domain/escort-kinds';
 
 const MIN = 60_000;
@@ -71,6 +72,15 @@ export function insertEscort(db: Db, e: EscortFixture): number {
   return id;
 }
 
+/** A 劝导 tap, filed under its shift as the advisory feature files it (post in Asia/Shanghai). */
 export function insertAdvisory(db: Db, kind: AdvisoryKind, at: number, officerId = 1, undoneAt: number | null = null) {
-  db.prepare('INSERT INTO advisories (kind, officer_id, at, undone_at) VALUES (?, ?, ?, ?)').run(kind, officerId, at, undoneAt);
+  const { shift, shiftDate } = shiftAt(at, 'Asia/Shanghai');
+  db.prepare('INSERT INTO advisories (kind, officer_id, at, shift_date, shift, undone_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    kind,
+    officerId,
+    at,
+    shiftDate,
+    shift,
+    undoneAt,
+  );
 }

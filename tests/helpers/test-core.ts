@@ -23,6 +23,8 @@ export async function startTestCore(options: Partial<CoreOptions> = {}): Promise
     port: 0,
     host: '127.0.0.1',
     demo: false,
+    // Demo accounts without years of history, unless a test asks for it.
+    demoYears: 0,
     // Integration tests run before the UI is built: a fixture stands in for dist-web.
     webDir: join(root, 'tests', 'fixtures', 'web'),
     resourcesDir: join(root, 'resources'),

@@ -3,15 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../electron/core/audit/chain';
 import { writeSettings } from '../../electron/core/settings-store';
 import type { ExportFile } from '../../shared/contract/reports';
-import { zonedTime } from '../../shared/domain/time';
+import { localToUtc } from '../../shared/domain/time';
 import { csvSection, parseCsv } from '../helpers/parse-csv';
 import { insertAdvisory, insertEscort } from '../helpers/report-fixtures';
 import { expectOk, officerClient, startTestCore, type TestClient, type TestCore } from '../helpers/test-core';
 
 process.env.TZ = 'UTC';
 const SH = 'Asia/Shanghai';
-const cst = (d: number, h = 0, mi = 0) => zonedTime(2026, 3, d, h, mi, SH);
-const NOW = zonedTime(2026, 4, 2, 9, 30, SH);
+const cst = (d: number, h = 0, mi = 0) => localToUtc(SH, 2026, 3, d, h, mi);
+const NOW = localToUtc(SH, 2026, 4, 2, 9, 30);
 const MONTH = { year: 2026, month: 3 };
 /** A plate and a relay note that must not leave the core as written. */
 const PLATE = '鲁PB98765';
@@ -24,7 +24,7 @@ beforeEach(async () => {
   insertEscort(db, { requestedAt: cst(1, 0, 0), met: 4, arrived: 9, handedOver: 12, officers: [3] });
   insertEscort(db, { requestedAt: cst(14, 9, 30), met: 6, arrived: 15, handedOver: 18, source: 'flagged', vehicle: 'private', plate: PLATE, officers: [3, 4], relayFrom: '=HYPERLINK("http://x","点我")' });
   insertEscort(db, { requestedAt: cst(31, 23, 59), met: 2, cancelled: 5, officers: [4] });
-  insertEscort(db, { requestedAt: zonedTime(2026, 4, 1, 0, 0, SH), handedOver: 10 });
+  insertEscort(db, { requestedAt: localToUtc(SH, 2026, 4, 1, 0, 0), handedOver: 10 });
   insertAdvisory(db, 'parking', cst(20, 10));
   chief = await officerClient(core.url, '900002', '123456');
 });

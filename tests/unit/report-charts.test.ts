@@ -6,16 +6,16 @@ import { monthReport } from '../../electron/core/reports/month-report';
 import { chartOption, specGrid } from '../../renderer/src/reports/chart-spec';
 import { reportSpecs } from '../../renderer/src/reports/report-sections';
 import { zh } from '../../shared/i18n/zh';
-import { zonedTime } from '../../shared/domain/time';
+import { localToUtc } from '../../shared/domain/time';
 import { insertAdvisory, insertEscort, insertOfficers } from '../helpers/report-fixtures';
 
 const SH = 'Asia/Shanghai';
 const db = new Database(':memory:');
 migrate(db);
 const [zhang] = insertOfficers(db, ['张伟']) as [number];
-insertEscort(db, { requestedAt: zonedTime(2026, 5, 3, 7, 10, SH), met: 3, arrived: 8, handedOver: 10, officers: [zhang] });
-insertEscort(db, { requestedAt: zonedTime(2026, 5, 3, 7, 40, SH), met: 5, cancelled: 6, source: 'flagged', officers: [zhang] });
-insertAdvisory(db, 'stopAndGo', zonedTime(2026, 5, 4, 9, 0, SH), zhang);
+insertEscort(db, { requestedAt: localToUtc(SH, 2026, 5, 3, 7, 10), met: 3, arrived: 8, handedOver: 10, officers: [zhang] });
+insertEscort(db, { requestedAt: localToUtc(SH, 2026, 5, 3, 7, 40), met: 5, cancelled: 6, source: 'flagged', officers: [zhang] });
+insertAdvisory(db, 'stopAndGo', localToUtc(SH, 2026, 5, 4, 9, 0), zhang);
 const report = monthReport(db, 2026, 5, 0);
 
 beforeAll(async () => {

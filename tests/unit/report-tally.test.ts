@@ -8,13 +8,13 @@ import { monthReport, monthTally } from '../../electron/core/reports/month-repor
 import { sinceOpening } from '../../electron/core/reports/since-opening';
 import { intervalStats } from '../../electron/core/reports/stats';
 import { yearTally } from '../../electron/core/reports/year-tally';
-import { monthRange, zonedTime } from '../../shared/domain/time';
+import { monthBounds, localToUtc } from '../../shared/domain/time';
 import { insertAdvisory, insertEscort, insertOfficers } from '../helpers/report-fixtures';
 
 // The process runs in UTC (as CI does) while the post is in China: every cut below is China time.
 process.env.TZ = 'UTC';
 const SH = 'Asia/Shanghai';
-const cst = (y: number, mo: number, d: number, h = 0, mi = 0) => zonedTime(y, mo, d, h, mi, SH);
+const cst = (y: number, mo: number, d: number, h = 0, mi = 0) => localToUtc(SH, y, mo, d, h, mi);
 
 let db: Db;
 let zhang: number;
@@ -49,15 +49,15 @@ describe('month tally on China-time month edges, in a UTC process', () => {
   });
 
   it('puts 23:59 in its month and 00:00 in the next', () => {
-    expect(escortTally(db, monthRange(2026, 10, SH), SH).total).toBe(1);
-    expect(escortTally(db, monthRange(2026, 12, SH), SH).total).toBe(1);
-    const nov = escortTally(db, monthRange(2026, 11, SH), SH);
+    expect(escortTally(db, monthBounds(SH, 2026, 10), SH).total).toBe(1);
+    expect(escortTally(db, monthBounds(SH, 2026, 12), SH).total).toBe(1);
+    const nov = escortTally(db, monthBounds(SH, 2026, 11), SH);
     // 护送 leaves the cancelled one out, as the booth's counters do; 接报 counts it.
     expect(nov).toMatchObject({ requests: 4, total: 3, handedOver: 2, cancelled: 1, open: 1 });
   });
 
   it('counts by source, vehicle, condition and destination, blank as unset', () => {
-    const nov = escortTally(db, monthRange(2026, 11, SH), SH);
+    const nov = escortTally(db, monthBounds(SH, 2026, 11), SH);
     expect(nov.bySource).toMatchObject({ '120': 2, flagged: 1, unset: 1, '110': 0 });
     expect(nov.byVehicle).toMatchObject({ ambulance: 3, private: 1, taxi: 0 });
     expect(nov.byCondition).toMatchObject({ cardiac: 3, stroke: 1 });
@@ -65,7 +65,7 @@ describe('month tally on China-time month edges, in a UTC process', () => {
   });
 
   it('computes the three intervals from the step times', () => {
-    const { intervals } = escortTally(db, monthRange(2026, 11, SH), SH);
+    const { intervals } = escortTally(db, monthBounds(SH, 2026, 11), SH);
     // 接报→会合: 5, 2, 10 → median 5, p90 10, mean 5.7, max 10.
     expect(intervals.requestToMet).toEqual({ count: 3, median: 5, p90: 10, mean: 5.7, max: 10 });
     // 会合→到达: 9−5 = 4, 7−2 = 5 → median 4.5, p90 5, mean 4.5, max 5.
@@ -75,7 +75,7 @@ describe('month tally on China-time month edges, in a UTC process', () => {
   });
 
   it('buckets by China-time hour: 00:00 is hour 0 and 23:59 hour 23', () => {
-    const { byHour } = escortTally(db, monthRange(2026, 11, SH), SH);
+    const { byHour } = escortTally(db, monthBounds(SH, 2026, 11), SH);
     expect(byHour).toHaveLength(24);
     expect(byHour[0]).toBe(1);
     expect(byHour[8]).toBe(1);
@@ -85,7 +85,7 @@ describe('month tally on China-time month edges, in a UTC process', () => {
   });
 
   it('tallies per officer, an escort counting for each officer on it', () => {
-    const { byOfficer } = escortTally(db, monthRange(2026, 11, SH), SH);
+    const { byOfficer } = escortTally(db, monthBounds(SH, 2026, 11), SH);
     // 张伟 is on two escorts and 刘洋 on two (plus one cancelled); ties go by badge.
     expect(byOfficer).toEqual([
       { officerId: zhang, badge: '910001', name: '张伟', escorts: 2, handedOver: 1, cancelled: 0, medianRequestToHandover: 11 },
@@ -141,10 +141,10 @@ describe('a zone with daylight saving', () => {
   it('buckets hours by each instant’s own offset in the month the clocks change', () => {
     const NY = 'America/New_York';
     // 8 March 2026: 02:00 EST becomes 03:00 EDT.
-    insertEscort(db, { requestedAt: zonedTime(2026, 3, 8, 1, 30, NY) });
-    insertEscort(db, { requestedAt: zonedTime(2026, 3, 8, 3, 30, NY) });
-    insertEscort(db, { requestedAt: zonedTime(2026, 3, 20, 23, 59, NY) });
-    const { byHour, total } = escortTally(db, monthRange(2026, 3, NY), NY);
+    insertEscort(db, { requestedAt: localToUtc(NY, 2026, 3, 8, 1, 30) });
+    insertEscort(db, { requestedAt: localToUtc(NY, 2026, 3, 8, 3, 30) });
+    insertEscort(db, { requestedAt: localToUtc(NY, 2026, 3, 20, 23, 59) });
+    const { byHour, total } = escortTally(db, monthBounds(NY, 2026, 3), NY);
     expect(total).toBe(3);
     expect([byHour[1], byHour[2], byHour[3], byHour[23]]).toEqual([1, 0, 1, 1]);
   });
@@ -158,7 +158,7 @@ describe('劝导 tally', () => {
     insertAdvisory(db, 'parking', cst(2026, 11, 12, 9, 1), 1, cst(2026, 11, 12, 9, 2));
     insertAdvisory(db, 'other', cst(2026, 11, 30, 23, 59));
     insertAdvisory(db, 'other', cst(2026, 12, 1, 0, 0));
-    expect(advisoryTally(db, monthRange(2026, 11, SH))).toEqual({ total: 3, byKind: { stopAndGo: 1, parking: 1, other: 1 } });
+    expect(advisoryTally(db, monthBounds(SH, 2026, 11))).toEqual({ total: 3, byKind: { stopAndGo: 1, parking: 1, other: 1 } });
     expect(yearTally(db, 2026, SH).months.map((m) => m.advisories)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1]);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 
 export interface AuditEntry {
   actor: string;
@@ -41,9 +42,8 @@ const rowHash = (prevHash: string, r: Omit<AuditRow, 'prev_hash' | 'hash'>): str
  * `settings`, which is what lets `verifyChain` notice a truncated tail.
  */
 export function appendAudit(db: Db, entry: AuditEntry, at: number = Date.now()): { seq: number; hash: string } {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+  // Cached statements: the audit row is written inside every hot write (an escort step, a 劝导 tap).
+  const last = stmt<{ seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
   const seq = (last?.seq ?? 0) + 1;
   const prev = last?.hash ?? GENESIS_HASH;
   const row = {
@@ -56,11 +56,13 @@ export function appendAudit(db: Db, entry: AuditEntry, at: number = Date.now()):
     details: JSON.stringify(entry.details ?? {}),
   };
   const hash = rowHash(prev, row);
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, details, prev_hash, hash)
      VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @details, @prev_hash, @hash)`,
   ).run({ ...row, prev_hash: prev, hash });
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   ).run(HEAD_KEY, JSON.stringify({ seq, hash }));
   return { seq, hash };

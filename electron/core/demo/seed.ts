@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/domain/roles';
 import type { Core } from '../context';
 import { countOfficers, createOfficer } from '../identity/officers';
+import { seedDemoEscorts } from './escorts-seed';
 
 /** Demo-only accounts; every one has PIN 123456. Never created outside `--demo`. */
 export const demoOfficers: ReadonlyArray<{ badge: string; name: string; role: Role }> = [
@@ -20,4 +21,9 @@ export async function seedDemo(core: Core): Promise<void> {
   const now = core.clock();
   for (const o of demoOfficers) await createOfficer(core.db, { ...o, pin: DEMO_PIN }, 'demo-seed', now);
   core.log('info', 'demo data seeded', { officers: demoOfficers.length });
+  const years = core.options.demoYears ?? 5;
+  if (years <= 0) return;
+  const started = Date.now();
+  const escorts = seedDemoEscorts(core.db, now, years);
+  core.log('info', 'demo escorts seeded', { ...escorts, ms: Date.now() - started });
 }

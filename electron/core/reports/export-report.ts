@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ExportFile, ExportFormat, MonthReport, PrintStamp } from '../../../shared/contract/reports';
-import { monthRange } from '../../../shared/domain/time';
+import { monthBounds } from '../../../shared/domain/time';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
 import { escortRowsTable } from './escort-rows';
@@ -42,7 +42,7 @@ const summaryTables = (report: MonthReport): Table[] => [
 export async function exportMonth(db: Db, req: MonthRequest & { format: ExportFormat }, actor: string, now: number): Promise<ExportFile> {
   const { report, escorts } = db.transaction(() => {
     const r = monthReport(db, req.year, req.month, now);
-    return { report: r, escorts: escortRowsTable(db, monthRange(req.year, req.month, r.timeZone), r.namesInExports) };
+    return { report: r, escorts: escortRowsTable(db, monthBounds(r.timeZone, req.year, req.month), r.namesInExports) };
   })();
   const helmetNote = report.month.helmet ? undefined : '头盔拦停数据尚未接入本版本';
   const bytes =
@@ -54,7 +54,7 @@ export async function exportMonth(db: Db, req: MonthRequest & { format: ExportFo
             { name: '护送', tables: [escorts], list: true },
             { name: '头盔', tables: [], list: true, note: helmetNote },
           ],
-          { range: monthRange(req.year, req.month, report.timeZone), timeZone: report.timeZone, postName: report.postName, now },
+          { range: monthBounds(report.timeZone, req.year, req.month), timeZone: report.timeZone, postName: report.postName, now },
         );
   const fileName = `统计报表-${monthLabel(req)}.${req.format}`;
   const audit = db.transaction(() =>

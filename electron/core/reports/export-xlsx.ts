@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Range } from '../../../shared/domain/time';
+import type { Bounds } from '../../../shared/domain/time';
 import { neutraliseCell } from '../../../shared/domain/export-cells';
 import type { Cell, Table } from './export-tables';
 import { wallClockIn } from './local-clock';
@@ -20,7 +20,7 @@ const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
  * (Excel dates have no zone, so the post's wall-clock time is what is written). Text cells pass the same
  * formula-injection guard as the CSV, so a re-saved CSV of this workbook stays safe too.
  */
-export async function tablesToXlsx(sheets: WorkbookSheet[], meta: { range: Range; timeZone: string; postName: string; now: number }): Promise<Buffer> {
+export async function tablesToXlsx(sheets: WorkbookSheet[], meta: { range: Bounds; timeZone: string; postName: string; now: number }): Promise<Buffer> {
   const wall = wallClockIn(meta.range, meta.timeZone);
   const book = new ExcelJS.Workbook();
   book.creator = meta.postName;

@@ -1,4 +1,4 @@
-import { monthOf } from '../../../shared/domain/time';
+import { localParts } from '../../../shared/domain/time';
 import { actorOf } from '../context';
 import { readSettings } from '../settings-store';
 import type { Handlers } from '../socket/handlers';
@@ -13,7 +13,7 @@ import { monthReport } from './month-report';
 export const reportsHandlers: Handlers<'reports:month' | 'reports:export' | 'reports:printStamp'> = {
   'reports:month'(req, { core }) {
     const now = core.clock();
-    const current = monthOf(now, readSettings(core.db).timeZone);
+    const current = localParts(now, readSettings(core.db).timeZone);
     return monthReport(core.db, req.year ?? current.year, req.month ?? current.month, now);
   },
   'reports:export': (req, { core, socket }) => exportMonth(core.db, req, actorOf(socket.data.principal), core.clock()),

@@ -1,4 +1,4 @@
-import { localParts, type Range } from '../../../shared/domain/time';
+import { localParts, type Bounds } from '../../../shared/domain/time';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -14,20 +14,20 @@ const offsetAt = (ms: number, timeZone: string) => {
  * the range (always for Asia/Shanghai) plain arithmetic does; across a daylight-saving change each
  * instant is converted on its own.
  */
-export function wallClockIn(range: Range, timeZone: string): (ms: number) => number {
+export function wallClockIn(range: Bounds, timeZone: string): (ms: number) => number {
   const offset = offsetAt(range.start, timeZone);
   if (offset !== offsetAt(Math.max(range.start, range.end - 1), timeZone)) return (ms) => ms + offsetAt(ms, timeZone);
   return (ms) => ms + offset;
 }
 
 /** The zone's offset when it is the same over the whole range (no daylight-saving change inside). */
-export function constantOffsetIn(range: Range, timeZone: string): number | undefined {
+export function constantOffsetIn(range: Bounds, timeZone: string): number | undefined {
   const offset = offsetAt(range.start, timeZone);
   return offset === offsetAt(Math.max(range.start, range.end - 1), timeZone) ? offset : undefined;
 }
 
 /** The post-local hour of day (0–23) for instants within `range`. */
-export function localHourIn(range: Range, timeZone: string): (ms: number) => number {
+export function localHourIn(range: Bounds, timeZone: string): (ms: number) => number {
   const wall = wallClockIn(range, timeZone);
   return (ms) => Math.floor((((wall(ms) % DAY) + DAY) % DAY) / HOUR);
 }

@@ -1,5 +1,5 @@
 import type { MonthReport, MonthTally } from '../../../shared/contract/reports';
-import { monthRange } from '../../../shared/domain/time';
+import { monthBounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
 import { readSettings } from '../settings-store';
 import { advisoryTally } from './advisory-tally';
@@ -8,7 +8,7 @@ import { sinceOpening } from './since-opening';
 import { yearTally } from './year-tally';
 
 export function monthTally(db: Db, year: number, month: number, timeZone: string): MonthTally {
-  const range = monthRange(year, month, timeZone);
+  const range = monthBounds(timeZone, year, month);
   return {
     year,
     month,

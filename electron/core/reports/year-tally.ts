@@ -1,6 +1,7 @@
 import type { YearMonthRow, YearTally } from '../../../shared/contract/reports';
-import { monthRange, type Range } from '../../../shared/domain/time';
+import { monthBounds, type Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 import { durations, medianMinutes } from './stats';
 
 /** One month of the year view in one pass over the escorts_requested_at range. */
@@ -11,19 +12,19 @@ FROM escorts WHERE requested_at >= ? AND requested_at < ?`;
 export const YEAR_ADVISORIES_SQL = `SELECT COUNT(*) FROM advisories WHERE at >= ? AND at < ? AND undone_at IS NULL`;
 
 /** Helmet figures for one month range, or null while the helmet tables are not in this build. */
-export type HelmetMonth = (db: Db, month: Range) => Pick<YearMonthRow, 'helmetStops' | 'educationsCompleted' | 'fines'> | null;
+export type HelmetMonth = (db: Db, month: Bounds) => Pick<YearMonthRow, 'helmetStops' | 'educationsCompleted' | 'fines'> | null;
 
 /**
  * The year by post-local month: twelve range reads per table (each an index range, like a month
  * tally) rather than one scan with a computed month, which would sort the whole year.
  */
 export function yearTally(db: Db, year: number, timeZone: string, helmetMonth?: HelmetMonth): YearTally {
-  const escorts = db.prepare(YEAR_ESCORTS_SQL).raw(true);
-  const advisories = db.prepare(YEAR_ADVISORIES_SQL).pluck();
+  const escorts = stmt(db, YEAR_ESCORTS_SQL).raw(true);
+  const advisories = stmt(db, YEAR_ADVISORIES_SQL).pluck();
   const allToHandover: number[] = [];
   let helmetSeen = false;
   const months = Array.from({ length: 12 }, (_, i): YearMonthRow => {
-    const range = monthRange(year, i + 1, timeZone);
+    const range = monthBounds(timeZone, year, i + 1);
     const [kept, handedOver, cancelled, list] = escorts.get(range.start, range.end) as [number | null, number | null, number | null, string | null];
     const toHandover = durations(list);
     for (const d of toHandover) allToHandover.push(d);

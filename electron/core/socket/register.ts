@@ -1,6 +1,8 @@
 import type { EventName } from '../../../shared/contract/index';
 import { authHandlers } from '../auth/handlers';
 import { kioskHandlers } from '../kiosk/handlers';
+import { escortHandlers } from '../escorts/handlers';
+import { advisoryHandlers } from '../advisories/handlers';
 import type { PairingDesk } from '../kiosk/pairing';
 import { reportsHandlers } from '../reports/handlers';
 import type { Handlers } from './handlers';
@@ -10,5 +12,7 @@ export const allHandlers = (desk: PairingDesk) =>
   ({
     ...authHandlers,
     ...kioskHandlers(desk),
+    ...escortHandlers,
+    ...advisoryHandlers,
     ...reportsHandlers,
   }) satisfies Handlers<EventName>;

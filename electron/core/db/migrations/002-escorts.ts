@@ -27,7 +27,8 @@ CREATE TABLE escorts (
   updated_at        INTEGER NOT NULL,
   version           INTEGER NOT NULL DEFAULT 1
 ) STRICT;
-CREATE INDEX escorts_requested_at ON escorts(requested_at);
+-- (requested_at, status): the day/month/year counters and the month tallies read the index alone.
+CREATE INDEX escorts_requested_at ON escorts(requested_at, status);
 CREATE INDEX escorts_open ON escorts(status) WHERE status NOT IN ('handedOver', 'cancelled');
 CREATE INDEX escorts_plate ON escorts(plate, requested_at);
 
@@ -59,8 +60,11 @@ CREATE TABLE advisories (
   kind       TEXT NOT NULL CHECK (kind IN ('stopAndGo', 'parking', 'other')),
   officer_id INTEGER NOT NULL REFERENCES officers(id),
   at         INTEGER NOT NULL,
+  -- The shift the tap belongs to: 'YYYY-MM-DD' of the shift's start in the post's zone, and day/night.
+  shift_date TEXT NOT NULL,
+  shift      TEXT NOT NULL CHECK (shift IN ('day', 'night')),
   undone_at  INTEGER
 ) STRICT;
 CREATE INDEX advisories_at ON advisories(at);
-CREATE INDEX advisories_officer ON advisories(officer_id, at);
+CREATE INDEX advisories_officer ON advisories(officer_id, shift_date, shift);
 `;

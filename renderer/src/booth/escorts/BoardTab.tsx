@@ -1,0 +1,120 @@
+import { Alert, Spin } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Officer } from '../../../../shared/contract/auth';
+import type { EscortOfficer, EscortView } from '../../../../shared/contract/escorts';
+import { nextStep } from '../../../../shared/domain/escort-timeline';
+import { AdvisoryPanel } from './AdvisoryPanel';
+import { CancelEscortDialog } from './CancelEscortDialog';
+import { CountersBar } from './CountersBar';
+import { EscortBoard } from './EscortBoard';
+import { NewEscortDialog } from './NewEscortDialog';
+import { useAdvisories } from './useAdvisories';
+import { useBoardKeys } from './useBoardKeys';
+import { useEscortBoard } from './useEscortBoard';
+import { useNow } from './useNow';
+
+export interface BoardTabProps {
+  officer: Officer;
+  officers: EscortOfficer[];
+  active: boolean;
+  onOpenDetail(id: number): void;
+}
+
+/** Container: the live board, its dialogs, counters and 劝导 panel, wired to the core. */
+export function BoardTab({ officer, officers, active, onOpenDetail }: BoardTabProps) {
+  const { t } = useTranslation();
+  const { board, loadError, create, advance, cancel } = useEscortBoard();
+  const advisories = useAdvisories(officer.id);
+  const now = useNow(board?.clockOffset ?? 0);
+  const [creating, setCreating] = useState(false);
+  const [cancelling, setCancelling] = useState<EscortView>();
+  const [selectedId, setSelectedId] = useState<number>();
+  const [busyId, setBusyId] = useState<number>();
+  const [notices, setNotices] = useState<Record<number, string>>({});
+
+  const note = (id: number, text: string | undefined) =>
+    setNotices(({ [id]: _old, ...rest }) => (text ? { ...rest, [id]: text } : rest));
+
+  const press = useCallback(
+    async (escort: EscortView) => {
+      const step = nextStep(escort.status);
+      if (!step) return;
+      setSelectedId(escort.id);
+      setBusyId(escort.id);
+      const ack = await advance(escort, step);
+      setBusyId(undefined);
+      note(escort.id, ack.ok ? undefined : ack.error.message);
+    },
+    [advance],
+  );
+
+  const open = board?.open ?? [];
+  const selected = open.find((e) => e.id === selectedId) ?? open[0];
+  useBoardKeys({
+    enabled: active && !creating && !cancelling,
+    onNew: useCallback(() => setCreating(true), []),
+    onMove: (delta) => {
+      if (!open.length) return;
+      const i = selected ? open.indexOf(selected) : -1;
+      setSelectedId(open[(i + delta + open.length) % open.length]!.id);
+    },
+    onAdvanceSelected: () => void (selected && press(selected)),
+  });
+
+  if (!board)
+    return loadError ? (
+      <Alert type="error" showIcon title={loadError} />
+    ) : (
+      <Spin style={{ marginTop: 96, width: '100%' }} />
+    );
+
+  return (
+    <div className="escort-layout">
+      <EscortBoard
+        board={board}
+        now={now}
+        selectedId={selected?.id}
+        busyId={busyId}
+        notices={notices}
+        onNew={() => setCreating(true)}
+        onSelect={setSelectedId}
+        onAdvance={(e) => void press(e)}
+        onCancel={setCancelling}
+        onOpenDetail={onOpenDetail}
+      />
+      <aside className="escort-side" aria-label={t('escorts.sinceOpening')}>
+        <CountersBar counters={board.counters} />
+        <AdvisoryPanel
+          tally={advisories.tally}
+          error={advisories.error}
+          onTap={advisories.tap}
+          onUndo={advisories.undo}
+        />
+      </aside>
+      <NewEscortDialog
+        open={creating}
+        me={officer.id}
+        platePrefix={board.defaultPlatePrefix}
+        timeZone={board.timeZone}
+        meetPoints={board.recentMeetPoints}
+        officers={officers}
+        onCreate={async (input) => {
+          const ack = await create(input);
+          if (ack.ok) setSelectedId(ack.value.id);
+          return ack;
+        }}
+        onClose={() => setCreating(false)}
+      />
+      <CancelEscortDialog
+        escort={cancelling}
+        onConfirm={async (escort, reason) => {
+          const ack = await cancel(escort, reason);
+          if (!ack.ok) note(escort.id, ack.error.message);
+          return ack.ok ? undefined : ack.error.message;
+        }}
+        onClose={() => setCancelling(undefined)}
+      />
+    </div>
+  );
+}
