@@ -92,9 +92,13 @@ export function generateEscortsAndAdvisories(db: Db, size: DatasetSize): void {
   }
   // As the escort feature keeps it: escorts logged, less those cancelled.
   const kept = (db.prepare("SELECT COUNT(*) AS n FROM escorts WHERE status != 'cancelled'").get() as { n: number }).n;
-  db.prepare('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ESCORTS_TOTAL_COUNTER, kept);
+  db.prepare(
+    'INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(ESCORTS_TOTAL_COUNTER, kept);
 
-  const advisory = db.prepare('INSERT INTO advisories (kind, officer_id, at, shift_date, shift, undone_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const advisory = db.prepare(
+    'INSERT INTO advisories (kind, officer_id, at, shift_date, shift, undone_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const taps = instants(size.advisories, start, size.now, rand);
   for (let from = 0; from < size.advisories; from += BATCH) {
     db.transaction(() => {

@@ -17,7 +17,11 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
   db.pragma('journal_mode = WAL');
   migrate(db);
   const officerIds = Array.from({ length: 12 }, (_, i) =>
-    Number(db.prepare("INSERT INTO officers (badge, name, role, pin_hash, created_at) VALUES (?, ?, 'officer', 'x', 0)").run(`8000${i + 10}`, `民警${i + 1}`).lastInsertRowid),
+    Number(
+      db
+        .prepare("INSERT INTO officers (badge, name, role, pin_hash, created_at) VALUES (?, ?, 'officer', 'x', 0)")
+        .run(`8000${i + 10}`, `民警${i + 1}`).lastInsertRowid,
+    ),
   );
   const { ms, volume } = fillBenchDataset(db, quick, officerIds);
   log(`dataset: ${volume.escorts} escorts, ${volume.advisories} 劝导 over 10 years in ${(ms / 1000).toFixed(1)} s`);
@@ -27,7 +31,9 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
   const y = yearBounds(TZ, year);
 
   // The raw figure: what one indexed GROUP BY per table costs for the month, statements prepared once.
-  const rawEscorts = db.prepare('SELECT source, COUNT(*) FROM escorts WHERE requested_at >= ? AND requested_at < ? GROUP BY source');
+  const rawEscorts = db.prepare(
+    'SELECT source, COUNT(*) FROM escorts WHERE requested_at >= ? AND requested_at < ? GROUP BY source',
+  );
   const rawAdvisories = db.prepare('SELECT kind, COUNT(*) FROM advisories WHERE at >= ? AND at < ? GROUP BY kind');
   const raw = medianMs(rounds, () => {
     rawEscorts.all(m.start, m.end);
@@ -57,7 +63,15 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
       goal: '≤ 3 × raw indexed GROUP BY of the month',
       pass: tally <= 3 * raw,
     }),
-    entry({ id: 'P2.year', name: "a year's tally by month", value: round2(yearMs), unit: 'ms', baseline: round2(rawYearMs), goal: '≤ 100 ms', pass: yearMs <= 100 }),
+    entry({
+      id: 'P2.year',
+      name: "a year's tally by month",
+      value: round2(yearMs),
+      unit: 'ms',
+      baseline: round2(rawYearMs),
+      goal: '≤ 100 ms',
+      pass: yearMs <= 100,
+    }),
     entry({
       id: 'P2.sinceOpening',
       name: 'since-opening totals',

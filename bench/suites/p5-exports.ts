@@ -42,7 +42,8 @@ async function rawWorkbook(rows: number, columns: number): Promise<number> {
 }
 
 const suite: BenchSuite = async ({ quick, workDir, log }) => {
-  if (!existsSync(join(root, 'dist-web', 'index.html'))) throw new Error('P5 prints the built UI: run `npm run build` first');
+  if (!existsSync(join(root, 'dist-web', 'index.html')))
+    throw new Error('P5 prints the built UI: run `npm run build` first');
   const running = await startCore({
     dataDir: workDir,
     port: 0,
@@ -54,7 +55,10 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
     clock: () => BENCH_NOW,
     limits: { eventsPerSecond: 1000, eventBurst: 1000 },
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const { db } = running.core;
     const officerIds = (db.prepare('SELECT id FROM officers').all() as { id: number }[]).map((o) => o.id);
@@ -76,10 +80,11 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
       if (i > 0) xlsx.push(run.ms); // the first run warms the JIT
     }
     chief.close();
-    const rowCount = (db.prepare('SELECT COUNT(*) AS n FROM escorts WHERE requested_at >= ? AND requested_at < ?').get(
-      Date.UTC(2026, 8, 30, 16),
-      Date.UTC(2026, 9, 31, 16),
-    ) as { n: number }).n;
+    const rowCount = (
+      db
+        .prepare('SELECT COUNT(*) AS n FROM escorts WHERE requested_at >= ? AND requested_at < ?')
+        .get(Date.UTC(2026, 8, 30, 16), Date.UTC(2026, 9, 31, 16)) as { n: number }
+    ).n;
     log(`XLSX: ${rowCount} rows, ${((file!.bytes as Buffer).byteLength / 1024).toFixed(0)} KB`);
     const raw: number[] = [];
     for (let i = 0; i <= rounds; i++) {
@@ -87,7 +92,11 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
       if (i > 0) raw.push(run.ms);
     }
 
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await browser.newPage({
+      viewport: { width: 1366, height: 768 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     // The browser print dialog would block; page.pdf() stands in for it, as it does for Electron's printToPDF.
     await page.addInitScript(() => {
       const w = globalThis as unknown as { print(): void; __printed?: number };
@@ -111,7 +120,9 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
         await page.waitForFunction((n) => (globalThis as unknown as { __printed?: number }).__printed === n, i + 1);
         const t1 = performance.now();
         const bytes = await page.pdf({ format: 'A4', printBackground: true });
-        log(`PDF run ${i + 1}: layout ready ${(t1 - t0).toFixed(0)} ms, Chromium print ${(performance.now() - t1).toFixed(0)} ms`);
+        log(
+          `PDF run ${i + 1}: layout ready ${(t1 - t0).toFixed(0)} ms, Chromium print ${(performance.now() - t1).toFixed(0)} ms`,
+        );
         return bytes;
       });
       pdfBytes = run.value.byteLength;

@@ -1,7 +1,12 @@
 import type { Messages } from './zh';
 
 export const en: Messages = {
-  app: { name: 'GreenPost', fullName: 'GreenPost 绿岗', connecting: 'Connecting…', disconnected: 'Disconnected, reconnecting…' },
+  app: {
+    name: 'GreenPost',
+    fullName: 'GreenPost 绿岗',
+    connecting: 'Connecting…',
+    disconnected: 'Disconnected, reconnecting…',
+  },
   nav: { escorts: 'Green channel', helmet: 'Helmet education', reports: 'Reports', admin: 'Admin' },
   roles: { officer: 'Officer', chief: 'Chief', admin: 'Admin' },
   login: {

@@ -16,8 +16,21 @@ async function coreWithMarch(): Promise<ServedCore> {
   await stopCore(first, true);
   const db = new Database(join(first.dataDir, 'greenpost.db'));
   db.transaction(() => {
-    insertEscort(db, { requestedAt: localToUtc(SH, 2026, 3, 1, 0, 0), met: 4, arrived: 9, handedOver: 12, officers: [3] });
-    insertEscort(db, { requestedAt: localToUtc(SH, 2026, 3, 9, 8, 15), met: 6, arrived: 14, handedOver: 17, plate: PLATE, officers: [3, 4] });
+    insertEscort(db, {
+      requestedAt: localToUtc(SH, 2026, 3, 1, 0, 0),
+      met: 4,
+      arrived: 9,
+      handedOver: 12,
+      officers: [3],
+    });
+    insertEscort(db, {
+      requestedAt: localToUtc(SH, 2026, 3, 9, 8, 15),
+      met: 6,
+      arrived: 14,
+      handedOver: 17,
+      plate: PLATE,
+      officers: [3, 4],
+    });
     insertEscort(db, { requestedAt: localToUtc(SH, 2026, 3, 31, 23, 59), met: 2, cancelled: 5, officers: [4] });
     insertAdvisory(db, 'parking', localToUtc(SH, 2026, 3, 20, 10, 0), 3);
   })();
@@ -89,7 +102,9 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
 
   // Each export is in the audit chain, by the chief, and the printed head is the PDF's own entry.
   const db = new Database(join(core.dataDir, 'greenpost.db'), { readonly: true });
-  const exports = db.prepare("SELECT seq, hash, actor, details FROM audit_log WHERE action = 'reports.export' ORDER BY seq").all() as {
+  const exports = db
+    .prepare("SELECT seq, hash, actor, details FROM audit_log WHERE action = 'reports.export' ORDER BY seq")
+    .all() as {
     seq: number;
     hash: string;
     actor: string;

@@ -22,7 +22,17 @@ beforeEach(async () => {
   core = await startTestCore({ demo: true, clock: () => NOW });
   const { db } = core.core;
   insertEscort(db, { requestedAt: cst(1, 0, 0), met: 4, arrived: 9, handedOver: 12, officers: [3] });
-  insertEscort(db, { requestedAt: cst(14, 9, 30), met: 6, arrived: 15, handedOver: 18, source: 'flagged', vehicle: 'private', plate: PLATE, officers: [3, 4], relayFrom: '=HYPERLINK("http://x","点我")' });
+  insertEscort(db, {
+    requestedAt: cst(14, 9, 30),
+    met: 6,
+    arrived: 15,
+    handedOver: 18,
+    source: 'flagged',
+    vehicle: 'private',
+    plate: PLATE,
+    officers: [3, 4],
+    relayFrom: '=HYPERLINK("http://x","点我")',
+  });
   insertEscort(db, { requestedAt: cst(31, 23, 59), met: 2, cancelled: 5, officers: [4] });
   insertEscort(db, { requestedAt: localToUtc(SH, 2026, 4, 1, 0, 0), handedOver: 10 });
   insertAdvisory(db, 'parking', cst(20, 10));
@@ -41,7 +51,10 @@ describe('统计报表 access and input', () => {
     const officer = await officerClient(core.url, '900003', '123456');
     const denied = await officer.send('reports:month', MONTH);
     expect(denied).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await officer.send('reports:export', { ...MONTH, format: 'csv' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await officer.send('reports:export', { ...MONTH, format: 'csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     officer.close();
     const admin = await officerClient(core.url, '900001', '123456');
     expect(expectOk(await admin.send('reports:month', MONTH)).month.escorts.requests).toBe(3);
@@ -56,10 +69,22 @@ describe('统计报表 access and input', () => {
   it('refuses a bad month in Chinese and writes nothing', async () => {
     const before = verifyChain(core.core.db);
     const bad = await chief.send('reports:export', { year: 2026, month: 13, format: 'csv' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('月份应为 1–12') } });
-    expect(await chief.raw('reports:export', { ...MONTH, format: 'docx' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('csv 或 xlsx') } });
-    expect(await chief.raw('reports:month', { ...MONTH, extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await chief.raw('reports:month', { year: 2026 })).toMatchObject({ ok: false, error: { message: '年份和月份需同时提供' } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('月份应为 1–12') },
+    });
+    expect(await chief.raw('reports:export', { ...MONTH, format: 'docx' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('csv 或 xlsx') },
+    });
+    expect(await chief.raw('reports:month', { ...MONTH, extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await chief.raw('reports:month', { year: 2026 })).toMatchObject({
+      ok: false,
+      error: { message: '年份和月份需同时提供' },
+    });
     expect(verifyChain(core.core.db)).toEqual(before);
   });
 });
@@ -81,7 +106,9 @@ describe('exports match the screen', () => {
     expect(summary.get('护送（不含取消）')).toEqual([String(report.month.escorts.total), '0', '0']);
     expect(summary.get('已交接')?.[0]).toBe(String(report.month.escorts.handedOver));
     expect(summary.get('来源·拦车求助')?.[0]).toBe('1');
-    expect(summary.get('接报→交接 中位数（分钟）')?.[0]).toBe(String(report.month.escorts.intervals.requestToHandover.median));
+    expect(summary.get('接报→交接 中位数（分钟）')?.[0]).toBe(
+      String(report.month.escorts.intervals.requestToHandover.median),
+    );
     expect(summary.get('劝导·违停劝离')?.[0]).toBe('1');
     const detail = csvSection(rows, '护送明细');
     expect(detail).toHaveLength(1 + report.month.escorts.requests);
@@ -93,7 +120,9 @@ describe('exports match the screen', () => {
     expect(second[16]).toBe('900003、900004'); // badges only: names are off by default
     expect(text).not.toContain(PLATE);
     expect(text).not.toMatch(/张伟|刘洋/);
-    const audit = core.core.db.prepare('SELECT actor, action, entity_id, details FROM audit_log WHERE seq = ?').get(file.auditSeq) as Record<string, string>;
+    const audit = core.core.db
+      .prepare('SELECT actor, action, entity_id, details FROM audit_log WHERE seq = ?')
+      .get(file.auditSeq) as Record<string, string>;
     expect(audit).toMatchObject({ actor: 'officer:900002', action: 'reports.export', entity_id: '2026-03' });
     expect(JSON.parse(audit.details!)).toMatchObject({ format: 'csv', rows: 3, escorts: 2, bytes: bytes.byteLength });
   });
@@ -138,7 +167,13 @@ describe('exports match the screen', () => {
   it('sends a file far over the 64 KB inbound message cap back in the ack', async () => {
     core.core.db.transaction(() => {
       for (let i = 0; i < 1500; i++)
-        insertEscort(core.core.db, { requestedAt: cst(2 + (i % 27), i % 24), met: 3, arrived: 8, handedOver: 10 + (i % 7), officers: [3] });
+        insertEscort(core.core.db, {
+          requestedAt: cst(2 + (i % 27), i % 24),
+          met: 3,
+          arrived: 8,
+          handedOver: 10 + (i % 7),
+          officers: [3],
+        });
     })();
     const file = expectOk(await chief.send('reports:export', { ...MONTH, format: 'xlsx' }));
     expect(bytesOf(file).byteLength).toBeGreaterThan(64 * 1024);
@@ -152,9 +187,11 @@ describe('exports match the screen', () => {
     const chain = verifyChain(core.core.db);
     expect(chain).toMatchObject({ ok: true, headSeq: stamp.auditSeq, headHash: stamp.auditHash });
     expect(stamp.generatedAt).toBe(NOW);
-    const row = core.core.db.prepare('SELECT actor, details FROM audit_log WHERE seq = ?').get(stamp.auditSeq) as { actor: string; details: string };
+    const row = core.core.db.prepare('SELECT actor, details FROM audit_log WHERE seq = ?').get(stamp.auditSeq) as {
+      actor: string;
+      details: string;
+    };
     expect(row.actor).toBe('officer:900002');
     expect(JSON.parse(row.details)).toMatchObject({ format: 'pdf', escorts: 2 });
   });
 });
-

@@ -13,13 +13,29 @@ const SH = 'Asia/Shanghai';
 const db = new Database(':memory:');
 migrate(db);
 const [zhang] = insertOfficers(db, ['张伟']) as [number];
-insertEscort(db, { requestedAt: localToUtc(SH, 2026, 5, 3, 7, 10), met: 3, arrived: 8, handedOver: 10, officers: [zhang] });
-insertEscort(db, { requestedAt: localToUtc(SH, 2026, 5, 3, 7, 40), met: 5, cancelled: 6, source: 'flagged', officers: [zhang] });
+insertEscort(db, {
+  requestedAt: localToUtc(SH, 2026, 5, 3, 7, 10),
+  met: 3,
+  arrived: 8,
+  handedOver: 10,
+  officers: [zhang],
+});
+insertEscort(db, {
+  requestedAt: localToUtc(SH, 2026, 5, 3, 7, 40),
+  met: 5,
+  cancelled: 6,
+  source: 'flagged',
+  officers: [zhang],
+});
 insertAdvisory(db, 'stopAndGo', localToUtc(SH, 2026, 5, 4, 9, 0), zhang);
 const report = monthReport(db, 2026, 5, 0);
 
 beforeAll(async () => {
-  await i18next.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: zh } }, interpolation: { escapeValue: false } });
+  await i18next.init({
+    lng: 'zh-CN',
+    resources: { 'zh-CN': { translation: zh } },
+    interpolation: { escapeValue: false },
+  });
 });
 
 /** The table under each chart is drawn from the same numbers as the chart: checked against the report. */

@@ -40,9 +40,31 @@ describe('month tally on China-time month edges, in a UTC process', () => {
   beforeEach(() => {
     expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(0);
     // 23:59 on 31 October (China) is 15:59 UTC — October; 00:00 on 1 November is 16:00 UTC on the 31st — November.
-    insertEscort(db, { requestedAt: cst(2026, 10, 31, 23, 59), met: 3, arrived: 10, handedOver: 12, officers: [zhang] });
-    insertEscort(db, { requestedAt: cst(2026, 11, 1, 0, 0), met: 5, arrived: 9, handedOver: 11, source: 'flagged', vehicle: 'private', officers: [zhang, liu] });
-    insertEscort(db, { requestedAt: cst(2026, 11, 15, 8, 30), met: 2, arrived: 7, handedOver: 20, condition: 'stroke', destination: 'stroke', officers: [liu] });
+    insertEscort(db, {
+      requestedAt: cst(2026, 10, 31, 23, 59),
+      met: 3,
+      arrived: 10,
+      handedOver: 12,
+      officers: [zhang],
+    });
+    insertEscort(db, {
+      requestedAt: cst(2026, 11, 1, 0, 0),
+      met: 5,
+      arrived: 9,
+      handedOver: 11,
+      source: 'flagged',
+      vehicle: 'private',
+      officers: [zhang, liu],
+    });
+    insertEscort(db, {
+      requestedAt: cst(2026, 11, 15, 8, 30),
+      met: 2,
+      arrived: 7,
+      handedOver: 20,
+      condition: 'stroke',
+      destination: 'stroke',
+      officers: [liu],
+    });
     insertEscort(db, { requestedAt: cst(2026, 11, 20, 14, 5), met: 10, cancelled: 15, source: null, officers: [liu] });
     insertEscort(db, { requestedAt: cst(2026, 11, 30, 23, 59), officers: [zhang] }); // still open at the month's last minute
     insertEscort(db, { requestedAt: cst(2026, 12, 1, 0, 0), met: 1, handedOver: 6 });
@@ -88,8 +110,24 @@ describe('month tally on China-time month edges, in a UTC process', () => {
     const { byOfficer } = escortTally(db, monthBounds(SH, 2026, 11), SH);
     // 张伟 is on two escorts and 刘洋 on two (plus one cancelled); ties go by badge.
     expect(byOfficer).toEqual([
-      { officerId: zhang, badge: '910001', name: '张伟', escorts: 2, handedOver: 1, cancelled: 0, medianRequestToHandover: 11 },
-      { officerId: liu, badge: '910002', name: '刘洋', escorts: 2, handedOver: 2, cancelled: 1, medianRequestToHandover: 15.5 },
+      {
+        officerId: zhang,
+        badge: '910001',
+        name: '张伟',
+        escorts: 2,
+        handedOver: 1,
+        cancelled: 0,
+        medianRequestToHandover: 11,
+      },
+      {
+        officerId: liu,
+        badge: '910002',
+        name: '刘洋',
+        escorts: 2,
+        handedOver: 2,
+        cancelled: 1,
+        medianRequestToHandover: 15.5,
+      },
     ]);
   });
 
@@ -120,7 +158,13 @@ describe('month tally on China-time month edges, in a UTC process', () => {
   it('reads the since-opening total from the counter and the first record time from the index', () => {
     insertAdvisory(db, 'parking', cst(2026, 9, 1, 8));
     // Six logged, one cancelled.
-    expect(sinceOpening(db)).toEqual({ since: cst(2026, 9, 1, 8), escorts: 5, advisories: 1, helmetStops: null, educationsCompleted: null });
+    expect(sinceOpening(db)).toEqual({
+      since: cst(2026, 9, 1, 8),
+      escorts: 5,
+      advisories: 1,
+      helmetStops: null,
+      educationsCompleted: null,
+    });
     // A retention purge removes rows, never the count of what happened.
     db.prepare('DELETE FROM escort_officers').run();
     db.prepare('DELETE FROM escorts').run();
@@ -130,7 +174,9 @@ describe('month tally on China-time month edges, in a UTC process', () => {
   it('puts the previous month and the same month last year beside the month', () => {
     insertEscort(db, { requestedAt: cst(2025, 11, 30, 23, 59), handedOver: 4 });
     const r = monthReport(db, 2026, 11, 0);
-    expect([r.month.escorts.total, r.previousMonth.escorts.total, r.sameMonthLastYear.escorts.total]).toEqual([3, 1, 1]);
+    expect([r.month.escorts.total, r.previousMonth.escorts.total, r.sameMonthLastYear.escorts.total]).toEqual([
+      3, 1, 1,
+    ]);
     expect([r.previousMonth.month, r.sameMonthLastYear.year]).toEqual([10, 2025]);
     expect(monthReport(db, 2027, 1, 0).previousMonth).toMatchObject({ year: 2026, month: 12 });
     expect(r).toMatchObject({ timeZone: SH, namesInExports: false });
@@ -158,7 +204,10 @@ describe('劝导 tally', () => {
     insertAdvisory(db, 'parking', cst(2026, 11, 12, 9, 1), 1, cst(2026, 11, 12, 9, 2));
     insertAdvisory(db, 'other', cst(2026, 11, 30, 23, 59));
     insertAdvisory(db, 'other', cst(2026, 12, 1, 0, 0));
-    expect(advisoryTally(db, monthBounds(SH, 2026, 11))).toEqual({ total: 3, byKind: { stopAndGo: 1, parking: 1, other: 1 } });
+    expect(advisoryTally(db, monthBounds(SH, 2026, 11))).toEqual({
+      total: 3,
+      byKind: { stopAndGo: 1, parking: 1, other: 1 },
+    });
     expect(yearTally(db, 2026, SH).months.map((m) => m.advisories)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1]);
   });
 });

@@ -1,4 +1,4 @@
-import type { AdvisoryFigures } from '../../../shared/contract/reports';
+import type { AdvisoryPeriodTally } from '../../../shared/contract/reports';
 import { advisoryKinds } from '../../../shared/domain/escort-kinds';
 import type { Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
@@ -9,7 +9,7 @@ import { bump, zeroCounts } from './stats';
 export const ADVISORY_SQL = `
 SELECT kind, COUNT(*) FROM advisories WHERE at >= ? AND at < ? AND undone_at IS NULL GROUP BY kind`;
 
-export function advisoryTally(db: Db, range: Bounds): AdvisoryFigures {
+export function advisoryTally(db: Db, range: Bounds): AdvisoryPeriodTally {
   const byKind = zeroCounts(Object.keys(advisoryKinds));
   delete byKind.unset; // kind is NOT NULL
   let total = 0;

@@ -33,19 +33,22 @@ interface ExportRow {
   relay_from: string | null;
 }
 
-const minutesBetween = (from: number | null, to: number | null) => (from === null || to === null ? null : toMinutes(to - from));
+const minutesBetween = (from: number | null, to: number | null) =>
+  from === null || to === null ? null : toMinutes(to - from);
 const at = (ms: number | null): Cell => (ms === null ? null : { at: ms });
 
 export function escortRowsTable(db: Db, range: Bounds, withNames: boolean): Table {
   const rows = stmt(db, ESCORT_EXPORT_SQL).all(range.start, range.end) as ExportRow[];
   const officers = new Map(
-    (stmt(db, 'SELECT id, badge, name FROM officers').all() as { id: number; badge: string; name: string }[]).map((o) => [
-      o.id,
-      withNames ? `${o.name}(${o.badge})` : o.badge,
-    ]),
+    (stmt(db, 'SELECT id, badge, name FROM officers').all() as { id: number; badge: string; name: string }[]).map(
+      (o) => [o.id, withNames ? `${o.name}(${o.badge})` : o.badge],
+    ),
   );
   const crew = new Map<number, string[]>();
-  for (const [escortId, officerId] of stmt(db, ESCORT_CREW_SQL).raw(true).all(range.start, range.end) as [number, number][]) {
+  for (const [escortId, officerId] of stmt(db, ESCORT_CREW_SQL).raw(true).all(range.start, range.end) as [
+    number,
+    number,
+  ][]) {
     const list = crew.get(escortId) ?? [];
     list.push(officers.get(officerId) ?? String(officerId));
     crew.set(escortId, list);
@@ -54,11 +57,40 @@ export function escortRowsTable(db: Db, range: Bounds, withNames: boolean): Tabl
   return {
     title: '护送明细',
     headers: [
-      '编号', '接报时间', '来源', '车辆', '车牌（脱敏）', '病情', '去向', '状态',
-      '会合时间', '到达时间', '交接时间', '接报→会合（分钟）', '会合→到达（分钟）', '接报→交接（分钟）',
-      '已通知医院', '接力自', '民警',
+      '编号',
+      '接报时间',
+      '来源',
+      '车辆',
+      '车牌（脱敏）',
+      '病情',
+      '去向',
+      '状态',
+      '会合时间',
+      '到达时间',
+      '交接时间',
+      '接报→会合（分钟）',
+      '会合→到达（分钟）',
+      '接报→交接（分钟）',
+      '已通知医院',
+      '接力自',
+      '民警',
     ],
-    formats: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, '0.0', '0.0', '0.0'],
+    formats: [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      '0.0',
+      '0.0',
+      '0.0',
+    ],
     rows: rows.map((r) => [
       r.id,
       { at: r.requested_at },

@@ -43,19 +43,17 @@ FROM escorts e CROSS JOIN escort_officers eo ON eo.escort_id = e.id
 WHERE e.requested_at >= ? AND e.requested_at < ? GROUP BY eo.officer_id`;
 
 export function escortTally(db: Db, range: Bounds, timeZone: string): EscortTally {
-  const [requests, handedOver, cancelled, ...lists] = stmt(db, ESCORT_TALLY_SQL).raw(true).get(range.start, range.end) as [
-    number,
-    number | null,
-    number | null,
-    string | null,
-    string | null,
-    string | null,
-  ];
+  const [requests, handedOver, cancelled, ...lists] = stmt(db, ESCORT_TALLY_SQL)
+    .raw(true)
+    .get(range.start, range.end) as [number, number | null, number | null, string | null, string | null, string | null];
   const [toMet, metToArrived, toHandover] = lists.map(durations) as [number[], number[], number[]];
   const counts = {} as Record<Dimension, Record<string, number>>;
   for (const [column, codes] of Object.entries(dimensions) as [Dimension, readonly string[]][]) {
     counts[column] = zeroCounts(codes);
-    for (const [code, n] of stmt(db, escortCountsSql(column)).raw(true).all(range.start, range.end) as [string | null, number][])
+    for (const [code, n] of stmt(db, escortCountsSql(column)).raw(true).all(range.start, range.end) as [
+      string | null,
+      number,
+    ][])
       bump(counts[column], code, n);
   }
   return {
@@ -82,7 +80,8 @@ function hours(db: Db, range: Bounds, timeZone: string): number[] {
   const byHour = new Array<number>(24).fill(0);
   const offset = constantOffsetIn(range, timeZone);
   if (offset !== undefined) {
-    for (const [h, n] of stmt(db, ESCORT_HOURS_SQL).raw(true).all(offset, range.start, range.end) as [number, number][]) byHour[h] = n;
+    for (const [h, n] of stmt(db, ESCORT_HOURS_SQL).raw(true).all(offset, range.start, range.end) as [number, number][])
+      byHour[h] = n;
   } else {
     const hourOf = localHourIn(range, timeZone);
     const list = stmt(db, ESCORT_INSTANTS_SQL).pluck().get(range.start, range.end) as string | null;
@@ -92,9 +91,19 @@ function hours(db: Db, range: Bounds, timeZone: string): number[] {
 }
 
 function officerTallies(db: Db, range: Bounds): OfficerTally[] {
-  const rows = stmt(db, ESCORT_OFFICERS_SQL).raw(true).all(range.start, range.end) as [number, number, number, number, string | null][];
+  const rows = stmt(db, ESCORT_OFFICERS_SQL).raw(true).all(range.start, range.end) as [
+    number,
+    number,
+    number,
+    number,
+    string | null,
+  ][];
   if (rows.length === 0) return [];
-  const officers = stmt(db, 'SELECT id, badge, name FROM officers').all() as { id: number; badge: string; name: string }[];
+  const officers = stmt(db, 'SELECT id, badge, name FROM officers').all() as {
+    id: number;
+    badge: string;
+    name: string;
+  }[];
   const who = new Map(officers.map((o) => [o.id, o]));
   return rows
     .map(([officerId, escorts, handedOver, cancelled, toHandover]) => ({

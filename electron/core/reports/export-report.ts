@@ -5,7 +5,16 @@ import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
 import { escortRowsTable } from './escort-rows';
 import { tablesToCsv } from './export-csv';
-import { headerTable, hourTable, monthLabel, officerTable, sinceOpeningTable, summaryTable, yearTable, type Table } from './export-tables';
+import {
+  headerTable,
+  hourTable,
+  monthLabel,
+  officerTable,
+  sinceOpeningTable,
+  summaryTable,
+  yearTable,
+  type Table,
+} from './export-tables';
 import { tablesToXlsx } from './export-xlsx';
 import { monthReport } from './month-report';
 
@@ -39,7 +48,12 @@ const summaryTables = (report: MonthReport): Table[] => [
  * Builds a month's CSV or XLSX from the same `monthReport` the screen shows, then records the export
  * (who, what, when, the file's digest) in the audit chain before the bytes leave the core.
  */
-export async function exportMonth(db: Db, req: MonthRequest & { format: ExportFormat }, actor: string, now: number): Promise<ExportFile> {
+export async function exportMonth(
+  db: Db,
+  req: MonthRequest & { format: ExportFormat },
+  actor: string,
+  now: number,
+): Promise<ExportFile> {
   const { report, escorts } = db.transaction(() => {
     const r = monthReport(db, req.year, req.month, now);
     return { report: r, escorts: escortRowsTable(db, monthBounds(r.timeZone, req.year, req.month), r.namesInExports) };
@@ -54,7 +68,12 @@ export async function exportMonth(db: Db, req: MonthRequest & { format: ExportFo
             { name: '护送', tables: [escorts], list: true },
             { name: '头盔', tables: [], list: true, note: helmetNote },
           ],
-          { range: monthBounds(report.timeZone, req.year, req.month), timeZone: report.timeZone, postName: report.postName, now },
+          {
+            range: monthBounds(report.timeZone, req.year, req.month),
+            timeZone: report.timeZone,
+            postName: report.postName,
+            now,
+          },
         );
   const fileName = `统计报表-${monthLabel(req)}.${req.format}`;
   const audit = db.transaction(() =>

@@ -1,5 +1,11 @@
 import type { CodeCounts, IntervalStats, MonthReport, MonthTally } from '../../../shared/contract/reports';
-import { advisoryKinds, conditions, destinations, requestSources, vehicleKinds } from '../../../shared/domain/escort-kinds';
+import {
+  advisoryKinds,
+  conditions,
+  destinations,
+  requestSources,
+  vehicleKinds,
+} from '../../../shared/domain/escort-kinds';
 import { formatLocal } from '../../../shared/domain/time';
 
 /** A cell of an exported table: text, a number, an instant (written as a real date cell), or empty. */
@@ -27,7 +33,8 @@ export function summaryTable(report: MonthReport): Table {
     rows.push([name, ...cols.map((t) => pick(t) ?? null)]);
   const counts = (prefix: string, labels: Labels, pick: (t: MonthTally) => CodeCounts) => {
     for (const code of Object.keys(pick(report.month)))
-      if (code !== 'unset' || cols.some((t) => pick(t)[code])) line(`${prefix}·${label(labels, code)}`, (t) => pick(t)[code] ?? 0);
+      if (code !== 'unset' || cols.some((t) => pick(t)[code]))
+        line(`${prefix}·${label(labels, code)}`, (t) => pick(t)[code] ?? 0);
   };
   const intervals = (name: string, pick: (t: MonthTally) => IntervalStats) => {
     line(`${name} 中位数（分钟）`, (t) => pick(t).median);
@@ -63,7 +70,7 @@ export function summaryTable(report: MonthReport): Table {
     line('平均观看（分钟）', (t) => t.helmet?.meanMinutesWatched);
     line('测验首次通过率（%）', (t) => t.helmet?.quizFirstTryPassPercent);
   }
-  return { title: '月度汇总', headers: ['指标', ...cols.map((t) => monthLabel(t)), ], rows };
+  return { title: '月度汇总', headers: ['指标', ...cols.map((t) => monthLabel(t))], rows };
 }
 
 /** The report's identity lines: which post, which month, when, in which zone. */
@@ -99,7 +106,10 @@ export function officerTable(report: MonthReport, withNames: boolean): Table {
 export const hourTable = (report: MonthReport): Table => ({
   title: '按时段（接报时刻）',
   headers: ['时段', '接报数'],
-  rows: report.month.escorts.byHour.map((n, h) => [`${String(h).padStart(2, '0')}:00–${String(h).padStart(2, '0')}:59`, n]),
+  rows: report.month.escorts.byHour.map((n, h) => [
+    `${String(h).padStart(2, '0')}:00–${String(h).padStart(2, '0')}:59`,
+    n,
+  ]),
 });
 
 export function yearTable(report: MonthReport): Table {
@@ -116,7 +126,15 @@ export function yearTable(report: MonthReport): Table {
   ];
   return {
     title: `${y.year} 年度（按月）`,
-    headers: ['月份', '护送（不含取消）', '已交接', '已取消', '接报→交接 中位数（分钟）', '劝导', ...(helmet ? ['头盔拦停', '完成教育', '罚款（次）'] : [])],
+    headers: [
+      '月份',
+      '护送（不含取消）',
+      '已交接',
+      '已取消',
+      '接报→交接 中位数（分钟）',
+      '劝导',
+      ...(helmet ? ['头盔拦停', '完成教育', '罚款（次）'] : []),
+    ],
     formats: [undefined, undefined, undefined, undefined, MIN],
     rows: [...y.months.map((m) => row(`${y.year}-${String(m.month).padStart(2, '0')}`, m)), row('全年合计', y.totals)],
   };
@@ -131,10 +149,17 @@ export function sinceOpeningTable(report: MonthReport): Table {
       ['首条记录', s.since === null ? null : { at: s.since }],
       ['护送（不含取消）', s.escorts],
       ['劝导总数', s.advisories],
-      ...(s.helmetStops === null ? [] : [['头盔拦停', s.helmetStops] as Cell[], ['完成教育', s.educationsCompleted] as Cell[]]),
+      ...(s.helmetStops === null
+        ? []
+        : [['头盔拦停', s.helmetStops] as Cell[], ['完成教育', s.educationsCompleted] as Cell[]]),
     ],
   };
 }
 
-export const labelOf = { source: requestSources, vehicle: vehicleKinds, condition: conditions, destination: destinations };
+export const labelOf = {
+  source: requestSources,
+  vehicle: vehicleKinds,
+  condition: conditions,
+  destination: destinations,
+};
 export const codeLabel = label;

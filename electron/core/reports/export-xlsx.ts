@@ -20,7 +20,10 @@ const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
  * (Excel dates have no zone, so the post's wall-clock time is what is written). Text cells pass the same
  * formula-injection guard as the CSV, so a re-saved CSV of this workbook stays safe too.
  */
-export async function tablesToXlsx(sheets: WorkbookSheet[], meta: { range: Bounds; timeZone: string; postName: string; now: number }): Promise<Buffer> {
+export async function tablesToXlsx(
+  sheets: WorkbookSheet[],
+  meta: { range: Bounds; timeZone: string; postName: string; now: number },
+): Promise<Buffer> {
   const wall = wallClockIn(meta.range, meta.timeZone);
   const book = new ExcelJS.Workbook();
   book.creator = meta.postName;

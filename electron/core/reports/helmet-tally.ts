@@ -58,7 +58,9 @@ export function helmetTally(db: Db, range: Bounds): HelmetTally {
     tally.fineYuan += fineYuan!;
     tally.repeatRiders += repeat!;
   }
-  const [offered, chosen, meanWatched, quizzes, passed] = stmt(db, HELMET_SESSIONS_SQL).raw(true).get(range.start, range.end) as (number | null)[];
+  const [offered, chosen, meanWatched, quizzes, passed] = stmt(db, HELMET_SESSIONS_SQL)
+    .raw(true)
+    .get(range.start, range.end) as (number | null)[];
   tally.offered = offered ?? 0;
   tally.chosen = chosen ?? 0;
   tally.meanMinutesWatched = meanWatched === null || meanWatched === undefined ? null : oneDecimal(meanWatched / 60);
@@ -67,7 +69,12 @@ export function helmetTally(db: Db, range: Bounds): HelmetTally {
 }
 
 /** The helmet columns of one month of the year view. */
-export function helmetMonth(db: Db, range: Bounds): Pick<YearMonthRow, 'helmetStops' | 'educationsCompleted' | 'fines'> {
-  const [stops, completed, fines] = stmt(db, HELMET_MONTH_SQL).raw(true).get(range.start, range.end) as (number | null)[];
+export function helmetMonth(
+  db: Db,
+  range: Bounds,
+): Pick<YearMonthRow, 'helmetStops' | 'educationsCompleted' | 'fines'> {
+  const [stops, completed, fines] = stmt(db, HELMET_MONTH_SQL).raw(true).get(range.start, range.end) as (
+    number | null
+  )[];
   return { helmetStops: stops ?? 0, educationsCompleted: completed ?? 0, fines: fines ?? 0 };
 }

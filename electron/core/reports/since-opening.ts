@@ -9,7 +9,10 @@ import { readCounter, TOTAL_KEY } from '../escorts/counters';
  * that reads the whole table (tens of ms at 50 × volume; see bench P2.sinceOpening).
  */
 export function sinceOpening(db: Db): SinceOpening {
-  const first = stmt(db, 'SELECT MIN(t) AS t FROM (SELECT MIN(requested_at) AS t FROM escorts UNION ALL SELECT MIN(at) FROM advisories)').get() as {
+  const first = stmt(
+    db,
+    'SELECT MIN(t) AS t FROM (SELECT MIN(requested_at) AS t FROM escorts UNION ALL SELECT MIN(at) FROM advisories)',
+  ).get() as {
     t: number | null;
   };
   const advisories = stmt(db, 'SELECT COUNT(*) AS n FROM advisories WHERE undone_at IS NULL').get() as { n: number };

@@ -12,7 +12,10 @@ FROM escorts WHERE requested_at >= ? AND requested_at < ?`;
 export const YEAR_ADVISORIES_SQL = `SELECT COUNT(*) FROM advisories WHERE at >= ? AND at < ? AND undone_at IS NULL`;
 
 /** Helmet figures for one month range, or null while the helmet tables are not in this build. */
-export type HelmetMonth = (db: Db, month: Bounds) => Pick<YearMonthRow, 'helmetStops' | 'educationsCompleted' | 'fines'> | null;
+export type HelmetMonth = (
+  db: Db,
+  month: Bounds,
+) => Pick<YearMonthRow, 'helmetStops' | 'educationsCompleted' | 'fines'> | null;
 
 /**
  * The year by post-local month: twelve range reads per table (each an index range, like a month
@@ -25,7 +28,12 @@ export function yearTally(db: Db, year: number, timeZone: string, helmetMonth?: 
   let helmetSeen = false;
   const months = Array.from({ length: 12 }, (_, i): YearMonthRow => {
     const range = monthBounds(timeZone, year, i + 1);
-    const [kept, handedOver, cancelled, list] = escorts.get(range.start, range.end) as [number | null, number | null, number | null, string | null];
+    const [kept, handedOver, cancelled, list] = escorts.get(range.start, range.end) as [
+      number | null,
+      number | null,
+      number | null,
+      string | null,
+    ];
     const toHandover = durations(list);
     for (const d of toHandover) allToHandover.push(d);
     const helmet = helmetMonth?.(db, range) ?? null;

@@ -42,11 +42,19 @@ export function useMonthReport(choice: MonthChoice | undefined) {
   }, [conn, hello, key, year, month]);
 
   /** Replaces the shown report with a fresher one of the same month (e.g. the one a PDF printed). */
-  const setReport = useCallback((report: MonthReport) => {
-    setFetched({ key, report });
-    setLast(report);
-  }, [key]);
+  const setReport = useCallback(
+    (report: MonthReport) => {
+      setFetched({ key, report });
+      setLast(report);
+    },
+    [key],
+  );
 
   // While the next month loads, the previous report stays on screen under a spinner.
-  return { report: last, error: fetched?.key === key ? fetched.error : undefined, loading: fetched?.key !== key, setReport };
+  return {
+    report: last,
+    error: fetched?.key === key ? fetched.error : undefined,
+    loading: fetched?.key !== key,
+    setReport,
+  };
 }
