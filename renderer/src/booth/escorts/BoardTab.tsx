@@ -30,7 +30,8 @@ export function BoardTab({ officer, officers, active, onOpenDetail }: BoardTabPr
   const [creating, setCreating] = useState(false);
   const [cancelling, setCancelling] = useState<EscortView>();
   const [selectedId, setSelectedId] = useState<number>();
-  const [busyId, setBusyId] = useState<number>();
+  /** The escort (and the version) a press is in flight for: its card waits until that version is gone. */
+  const [pending, setPending] = useState<{ id: number; version: number }>();
   const [notices, setNotices] = useState<Record<number, string>>({});
 
   const note = (id: number, text: string | undefined) =>
@@ -41,9 +42,9 @@ export function BoardTab({ officer, officers, active, onOpenDetail }: BoardTabPr
       const step = nextStep(escort.status);
       if (!step) return;
       setSelectedId(escort.id);
-      setBusyId(escort.id);
+      setPending({ id: escort.id, version: escort.version });
       const ack = await advance(escort, step);
-      setBusyId(undefined);
+      setPending(undefined);
       note(escort.id, ack.ok ? undefined : ack.error.message);
     },
     [advance],
@@ -75,7 +76,7 @@ export function BoardTab({ officer, officers, active, onOpenDetail }: BoardTabPr
         board={board}
         now={now}
         selectedId={selected?.id}
-        busyId={busyId}
+        pending={pending}
         notices={notices}
         onNew={() => setCreating(true)}
         onSelect={setSelectedId}

@@ -11,7 +11,7 @@ export interface EscortBoardProps {
   board: BoardState;
   now: number;
   selectedId: number | undefined;
-  busyId: number | undefined;
+  pending: { id: number; version: number } | undefined;
   notices: Record<number, string>;
   onNew(): void;
   onSelect(id: number): void;
@@ -45,7 +45,7 @@ export function EscortBoard(props: EscortBoardProps) {
               timeZone={board.timeZone}
               overdueMinutes={board.overdueEscortMinutes}
               selected={e.id === props.selectedId}
-              busy={e.id === props.busyId}
+              busy={e.id === props.pending?.id && e.version === props.pending.version}
               notice={props.notices[e.id]}
               onSelect={() => props.onSelect(e.id)}
               onAdvance={() => props.onAdvance(e)}

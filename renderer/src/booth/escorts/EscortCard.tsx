@@ -81,7 +81,8 @@ export function EscortCard(props: EscortCardProps) {
           <Button
             type="primary"
             size="large"
-            loading={busy}
+            // Disabled rather than `loading`: the accessible name stays the step's own word.
+            disabled={busy}
             className="escort-next"
             onClick={(e) => {
               e.stopPropagation();

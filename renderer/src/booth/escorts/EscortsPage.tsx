@@ -1,9 +1,9 @@
 import { Spin, Tabs } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../../shared/contract/auth';
 import type { EscortOfficer } from '../../../../shared/contract/escorts';
-import { useConnection, useConnectionState } from '../../net/useConnection';
+import { useOfficerRequest } from './useOfficerRequest';
 import { BoardTab } from './BoardTab';
 import './escorts.css';
 
@@ -14,20 +14,11 @@ const EscortDetailDrawer = lazy(() => import('./EscortDetailDrawer').then((m) =>
 /** 绿色通道: the live board and the history, sharing one detail drawer. */
 export function EscortsPage({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
-  const conn = useConnection();
-  const { hello } = useConnectionState();
   const [tab, setTab] = useState('board');
   const [officers, setOfficers] = useState<EscortOfficer[]>([]);
   const [detailId, setDetailId] = useState<number>();
 
-  useEffect(() => {
-    if (hello?.principal.kind !== 'officer') return;
-    let live = true;
-    void conn.send('escort:officers', {}).then((ack) => live && ack.ok && setOfficers(ack.value));
-    return () => {
-      live = false;
-    };
-  }, [conn, hello]);
+  useOfficerRequest('escort:officers', {}, (ack) => ack.ok && setOfficers(ack.value));
 
   return (
     <>

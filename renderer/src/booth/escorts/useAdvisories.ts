@@ -1,23 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AdvisoryTally } from '../../../../shared/contract/advisories';
 import type { AdvisoryKind } from '../../../../shared/domain/escort-kinds';
-import { useConnection, useConnectionState } from '../../net/useConnection';
+import { useConnection } from '../../net/useConnection';
+import { useOfficerRequest } from './useOfficerRequest';
 
 /** This officer's 劝导 counts for the current shift, live across all of their screens. */
 export function useAdvisories(officerId: number) {
   const conn = useConnection();
-  const { hello } = useConnectionState();
   const [tally, setTally] = useState<AdvisoryTally>();
   const [error, setError] = useState<string>();
 
-  useEffect(() => {
-    if (hello?.principal.kind !== 'officer') return;
-    let live = true;
-    void conn.send('advisory:mine', {}).then((ack) => live && ack.ok && setTally(ack.value));
-    return () => {
-      live = false;
-    };
-  }, [conn, hello]);
+  useOfficerRequest('advisory:mine', {}, (ack) => ack.ok && setTally(ack.value));
 
   useEffect(() => conn.on('advisory:changed', (t) => t.officerId === officerId && setTally(t)), [conn, officerId]);
 

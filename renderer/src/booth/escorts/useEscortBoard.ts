@@ -8,7 +8,8 @@ import type {
 } from '../../../../shared/contract/escorts';
 import type { Ack } from '../../../../shared/contract/result';
 import { isOpen } from '../../../../shared/domain/escort-timeline';
-import { useConnection, useConnectionState } from '../../net/useConnection';
+import { useConnection } from '../../net/useConnection';
+import { useOfficerRequest } from './useOfficerRequest';
 
 export interface BoardState extends Omit<EscortBoard, 'serverNow'> {
   /** Core clock minus this screen's clock, so timers agree across screens. */
@@ -48,24 +49,15 @@ export const conflictOf = (ack: Ack<unknown>): EscortConflict | undefined =>
  */
 export function useEscortBoard() {
   const conn = useConnection();
-  const { hello } = useConnectionState();
   const [board, setBoard] = useState<BoardState>();
   const [loadError, setLoadError] = useState<string>();
 
-  useEffect(() => {
-    if (hello?.principal.kind !== 'officer') return;
-    let live = true;
-    void conn.send('escort:board', {}).then((ack) => {
-      if (!live) return;
-      if (ack.ok) {
-        setBoard((prev) => applySnapshot(prev, ack.value));
-        setLoadError(undefined);
-      } else setLoadError(ack.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [conn, hello]);
+  useOfficerRequest('escort:board', {}, (ack) => {
+    if (ack.ok) {
+      setBoard((prev) => applySnapshot(prev, ack.value));
+      setLoadError(undefined);
+    } else setLoadError(ack.error.message);
+  });
 
   useEffect(() => {
     const offChanged = conn.on('escort:changed', (escort) => setBoard((b) => b && mergeEscort(b, escort)));

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EscortPage, HistoryQuery } from '../../../../shared/contract/escorts';
-import { useConnection, useConnectionState } from '../../net/useConnection';
+import { useConnection } from '../../net/useConnection';
+import { useOfficerRequest } from './useOfficerRequest';
 
 export type HistoryFilters = Omit<HistoryQuery, 'page' | 'pageSize'>;
 
 /** History search: re-runs on filter or page change, on reconnect, and when any escort changes. */
 export function useEscortHistory(pageSize = 20) {
   const conn = useConnection();
-  const { hello } = useConnectionState();
   const [filters, setFilters] = useState<HistoryFilters>({});
   const [page, setPage] = useState(1);
   const [answer, setAnswer] = useState<{ key: string; page?: EscortPage; error?: string }>();
@@ -16,16 +16,12 @@ export function useEscortHistory(pageSize = 20) {
 
   useEffect(() => conn.on('escort:changed', () => setChanges((n) => n + 1)), [conn]);
 
-  useEffect(() => {
-    if (hello?.principal.kind !== 'officer') return;
-    let live = true;
-    void conn.send('escort:history', { ...filters, page, pageSize }).then((ack) => {
-      if (live) setAnswer(ack.ok ? { key, page: ack.value } : { key, error: ack.error.message });
-    });
-    return () => {
-      live = false;
-    };
-  }, [conn, hello, filters, page, pageSize, key]);
+  useOfficerRequest(
+    'escort:history',
+    { ...filters, page, pageSize },
+    (ack) => setAnswer(ack.ok ? { key, page: ack.value } : { key, error: ack.error.message }),
+    changes,
+  );
 
   const search = useCallback((f: HistoryFilters) => {
     setFilters(f);
