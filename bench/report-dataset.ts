@@ -4,7 +4,6 @@ import type { Db } from '../electron/core/db/open';
 import { TOTAL_KEY as ESCORTS_TOTAL_COUNTER } from '../electron/core/escorts/counters';
 import { shiftAt } from '../shared/domain/shift';
 import { advisoryKinds, conditions, destinations, requestSources, vehicleKinds } from '../shared/domain/escort-kinds';
-import { shiftAt } from '../shared/domain/shift';
 
 export interface DatasetSize {
   escorts: number;
