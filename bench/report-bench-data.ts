@@ -7,10 +7,16 @@ export const BENCH_NOW = Date.UTC(2026, 10, 15, 4); // mid-November 2026, noon i
 export const BENCH_MONTH = { year: 2026, month: 10 };
 
 export const benchVolume = (quick: boolean) =>
-  quick ? { escorts: 20_000, advisories: 30_000, helmetStops: 100_000 } : { escorts: 200_000, advisories: 300_000, helmetStops: 1_000_000 };
+  quick
+    ? { escorts: 20_000, advisories: 30_000, helmetStops: 100_000 }
+    : { escorts: 200_000, advisories: 300_000, helmetStops: 1_000_000 };
 
 /** Fills `db` (migrated, with officers) and returns how long that took. */
-export function fillBenchDataset(db: Db, quick: boolean, officerIds: number[]): { ms: number; volume: ReturnType<typeof benchVolume> } {
+export function fillBenchDataset(
+  db: Db,
+  quick: boolean,
+  officerIds: number[],
+): { ms: number; volume: ReturnType<typeof benchVolume> } {
   const volume = benchVolume(quick);
   const t0 = performance.now();
   generateEscortsAndAdvisories(db, { ...volume, years: 10, now: BENCH_NOW, officerIds, seed: 2026 });

@@ -1,9 +1,9 @@
 // A synthetic history for the report benchmarks (and the report screenshots/e2e): years of escorts
 // and 劝导 taps at the current schema, written with batched prepared INSERTs inside large transactions.
 import type { Db } from '../electron/core/db/open';
-import { ESCORTS_TOTAL_COUNTER } from '../electron/core/reports/since-opening';
-import { advisoryKinds, conditions, destinations, requestSources, vehicleKinds } from '../shared/domain/escort-kinds';
+import { TOTAL_KEY as ESCORTS_TOTAL_COUNTER } from '../electron/core/escorts/counters';
 import { shiftAt } from '../shared/domain/shift';
+import { advisoryKinds, conditions, destinations, requestSources, vehicleKinds } from '../shared/domain/escort-kinds';
 
 export interface DatasetSize {
   escorts: number;
@@ -92,7 +92,9 @@ export function generateEscortsAndAdvisories(db: Db, size: DatasetSize): void {
   }
   // As the escort feature keeps it: escorts logged, less those cancelled.
   const kept = (db.prepare("SELECT COUNT(*) AS n FROM escorts WHERE status != 'cancelled'").get() as { n: number }).n;
-  db.prepare('INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ESCORTS_TOTAL_COUNTER, kept);
+  db.prepare(
+    'INSERT INTO counters (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(ESCORTS_TOTAL_COUNTER, kept);
 
   const advisory = db.prepare(
     'INSERT INTO advisories (kind, officer_id, at, shift_date, shift, undone_at) VALUES (?, ?, ?, ?, ?, ?)',

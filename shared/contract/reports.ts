@@ -142,7 +142,11 @@ export interface PrintStamp {
 }
 
 const monthRequest = z.strictObject({
-  year: z.number({ error: '年份应为数字' }).int('年份应为整数').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100'),
+  year: z
+    .number({ error: '年份应为数字' })
+    .int('年份应为整数')
+    .min(2000, '年份不能早于 2000')
+    .max(2100, '年份不能晚于 2100'),
   month: z.number({ error: '月份应为数字' }).int('月份应为整数').min(1, '月份应为 1–12').max(12, '月份应为 1–12'),
 });
 

@@ -15,7 +15,8 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const csvLine = (fields: ReadonlyArray<string | number | null | undefined>): string => fields.map(csvField).join(',');
+export const csvLine = (fields: ReadonlyArray<string | number | null | undefined>): string =>
+  fields.map(csvField).join(',');
 
 /**
  * A plate in an export keeps its region prefix and last character (鲁P·A1234 → 鲁PA***4): enough for a

@@ -1,7 +1,14 @@
 import { shiftAt } from '../../shared/domain/shift';
 import type { Db } from '../../electron/core/db/open';
-import { ESCORTS_TOTAL_COUNTER } from '../../electron/core/reports/since-opening';
-import type { AdvisoryKind, Condition, Destination, EscortStatus, RequestSource, VehicleKind } from '../../shared/domain/escort-kinds';
+import { TOTAL_KEY as ESCORTS_TOTAL_COUNTER } from '../../electron/core/escorts/counters';
+import type {
+  AdvisoryKind,
+  Condition,
+  Destination,
+  EscortStatus,
+  RequestSource,
+  VehicleKind,
+} from '../../shared/domain/escort-kinds';
 
 const MIN = 60_000;
 
@@ -37,7 +44,17 @@ export function insertOfficers(db: Db, names: string[]): number[] {
 export function insertEscort(db: Db, e: EscortFixture): number {
   const t = (m: number | undefined) => (m === undefined ? null : e.requestedAt + m * MIN);
   const status: EscortStatus =
-    e.cancelled !== undefined ? 'cancelled' : e.handedOver !== undefined ? 'handedOver' : e.arrived !== undefined ? 'arrived' : e.departed !== undefined ? 'departed' : e.met !== undefined ? 'met' : 'requested';
+    e.cancelled !== undefined
+      ? 'cancelled'
+      : e.handedOver !== undefined
+        ? 'handedOver'
+        : e.arrived !== undefined
+          ? 'arrived'
+          : e.departed !== undefined
+            ? 'departed'
+            : e.met !== undefined
+              ? 'met'
+              : 'requested';
   const officers = e.officers ?? [1];
   const id = Number(
     db
@@ -68,18 +85,16 @@ export function insertEscort(db: Db, e: EscortFixture): number {
   for (const o of officers) db.prepare('INSERT INTO escort_officers (escort_id, officer_id) VALUES (?, ?)').run(id, o);
   // The escort feature counts an escort when it is logged and takes it back if it is cancelled.
   if (status !== 'cancelled')
-    db.prepare('INSERT INTO counters (key, value) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1').run(ESCORTS_TOTAL_COUNTER);
+    db.prepare('INSERT INTO counters (key, value) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET value = value + 1').run(
+      ESCORTS_TOTAL_COUNTER,
+    );
   return id;
 }
 
+/** A 劝导 tap, filed under its shift as the advisory feature files it (post in Asia/Shanghai). */
 export function insertAdvisory(db: Db, kind: AdvisoryKind, at: number, officerId = 1, undoneAt: number | null = null) {
   const { shift, shiftDate } = shiftAt(at, 'Asia/Shanghai');
-  db.prepare('INSERT INTO advisories (kind, officer_id, at, shift_date, shift, undone_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    kind,
-    officerId,
-    at,
-    shiftDate,
-    shift,
-    undoneAt,
-  );
+  db.prepare(
+    'INSERT INTO advisories (kind, officer_id, at, shift_date, shift, undone_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(kind, officerId, at, shiftDate, shift, undoneAt);
 }

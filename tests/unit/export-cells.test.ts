@@ -9,8 +9,7 @@ describe('formula-injection guard', () => {
   });
 
   it('leaves ordinary text alone, including a sign inside the text', () => {
-    for (const ok of ['鲁PA1234', '急诊', 'a=b', '1-2', '', ' =x', '接报→会合'])
-      expect(neutraliseCell(ok)).toBe(ok);
+    for (const ok of ['鲁PA1234', '急诊', 'a=b', '1-2', '', ' =x', '接报→会合']) expect(neutraliseCell(ok)).toBe(ok);
   });
 });
 

@@ -2,6 +2,7 @@ import { maskPlate } from '../../../shared/domain/export-cells';
 import { stepLabels } from '../../../shared/domain/escort-kinds';
 import type { Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 import { codeLabel, labelOf, type Cell, type Table } from './export-tables';
 import { toMinutes } from './stats';
 
@@ -9,9 +10,7 @@ import { toMinutes } from './stats';
 export const ESCORT_EXPORT_SQL = `
 SELECT id, requested_at, source, vehicle, plate, condition, destination, status,
        met_at, arrived_at, handed_over_at, hospital_notified, relay_from
-FROM escorts WHERE requested_at >= ? AND requested_at < ? ORDER BY requested_at, status, id`;
-// (status only breaks ties of the same millisecond: it makes the order exactly escorts_requested_at's,
-// so no temporary sort is needed.)
+FROM escorts WHERE requested_at >= ? AND requested_at < ? ORDER BY requested_at`;
 
 /** Who was on each of the month's escorts (the covering escorts_requested_at range, then escort_officers' key). */
 export const ESCORT_CREW_SQL = `
@@ -39,14 +38,14 @@ const minutesBetween = (from: number | null, to: number | null) =>
 const at = (ms: number | null): Cell => (ms === null ? null : { at: ms });
 
 export function escortRowsTable(db: Db, range: Bounds, withNames: boolean): Table {
-  const rows = db.prepare(ESCORT_EXPORT_SQL).all(range.start, range.end) as ExportRow[];
+  const rows = stmt(db, ESCORT_EXPORT_SQL).all(range.start, range.end) as ExportRow[];
   const officers = new Map(
-    (db.prepare('SELECT id, badge, name FROM officers').all() as { id: number; badge: string; name: string }[]).map(
+    (stmt(db, 'SELECT id, badge, name FROM officers').all() as { id: number; badge: string; name: string }[]).map(
       (o) => [o.id, withNames ? `${o.name}(${o.badge})` : o.badge],
     ),
   );
   const crew = new Map<number, string[]>();
-  for (const [escortId, officerId] of db.prepare(ESCORT_CREW_SQL).raw(true).all(range.start, range.end) as [
+  for (const [escortId, officerId] of stmt(db, ESCORT_CREW_SQL).raw(true).all(range.start, range.end) as [
     number,
     number,
   ][]) {

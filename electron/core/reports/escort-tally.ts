@@ -2,6 +2,7 @@ import type { EscortTally, OfficerTally } from '../../../shared/contract/reports
 import { conditions, destinations, requestSources, vehicleKinds } from '../../../shared/domain/escort-kinds';
 import type { Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 import { constantOffsetIn, localHourIn } from './local-clock';
 import { bump, durations, intervalStats, medianMinutes, zeroCounts } from './stats';
 
@@ -42,15 +43,14 @@ FROM escorts e CROSS JOIN escort_officers eo ON eo.escort_id = e.id
 WHERE e.requested_at >= ? AND e.requested_at < ? GROUP BY eo.officer_id`;
 
 export function escortTally(db: Db, range: Bounds, timeZone: string): EscortTally {
-  const [requests, handedOver, cancelled, ...lists] = db
-    .prepare(ESCORT_TALLY_SQL)
+  const [requests, handedOver, cancelled, ...lists] = stmt(db, ESCORT_TALLY_SQL)
     .raw(true)
     .get(range.start, range.end) as [number, number | null, number | null, string | null, string | null, string | null];
   const [toMet, metToArrived, toHandover] = lists.map(durations) as [number[], number[], number[]];
   const counts = {} as Record<Dimension, Record<string, number>>;
   for (const [column, codes] of Object.entries(dimensions) as [Dimension, readonly string[]][]) {
     counts[column] = zeroCounts(codes);
-    for (const [code, n] of db.prepare(escortCountsSql(column)).raw(true).all(range.start, range.end) as [
+    for (const [code, n] of stmt(db, escortCountsSql(column)).raw(true).all(range.start, range.end) as [
       string | null,
       number,
     ][])
@@ -80,21 +80,18 @@ function hours(db: Db, range: Bounds, timeZone: string): number[] {
   const byHour = new Array<number>(24).fill(0);
   const offset = constantOffsetIn(range, timeZone);
   if (offset !== undefined) {
-    for (const [h, n] of db.prepare(ESCORT_HOURS_SQL).raw(true).all(offset, range.start, range.end) as [
-      number,
-      number,
-    ][])
+    for (const [h, n] of stmt(db, ESCORT_HOURS_SQL).raw(true).all(offset, range.start, range.end) as [number, number][])
       byHour[h] = n;
   } else {
     const hourOf = localHourIn(range, timeZone);
-    const list = db.prepare(ESCORT_INSTANTS_SQL).pluck().get(range.start, range.end) as string | null;
+    const list = stmt(db, ESCORT_INSTANTS_SQL).pluck().get(range.start, range.end) as string | null;
     for (const at of durations(list)) byHour[hourOf(at)]!++;
   }
   return byHour;
 }
 
 function officerTallies(db: Db, range: Bounds): OfficerTally[] {
-  const rows = db.prepare(ESCORT_OFFICERS_SQL).raw(true).all(range.start, range.end) as [
+  const rows = stmt(db, ESCORT_OFFICERS_SQL).raw(true).all(range.start, range.end) as [
     number,
     number,
     number,
@@ -102,7 +99,7 @@ function officerTallies(db: Db, range: Bounds): OfficerTally[] {
     string | null,
   ][];
   if (rows.length === 0) return [];
-  const officers = db.prepare('SELECT id, badge, name FROM officers').all() as {
+  const officers = stmt(db, 'SELECT id, badge, name FROM officers').all() as {
     id: number;
     badge: string;
     name: string;

@@ -1,6 +1,7 @@
 import type { HelmetTally, YearMonthRow } from '../../../shared/contract/reports';
 import type { Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 
 /**
  * Helmet stops of a month (stopped_at), cancelled (撤销) stops left out, in one pass over the
@@ -46,7 +47,7 @@ export function helmetTally(db: Db, range: Bounds): HelmetTally {
     meanMinutesWatched: null,
     quizFirstTryPassPercent: null,
   };
-  const rows = db.prepare(HELMET_STOPS_SQL).raw(true).all(range.start, range.end) as [string, ...number[]][];
+  const rows = stmt(db, HELMET_STOPS_SQL).raw(true).all(range.start, range.end) as [string, ...number[]][];
   for (const [vehicle, stops, eligible, completed, abandoned, fines, fineYuan, repeat] of rows) {
     tally.byVehicle[vehicle] = stops!;
     tally.stops += stops!;
@@ -57,8 +58,7 @@ export function helmetTally(db: Db, range: Bounds): HelmetTally {
     tally.fineYuan += fineYuan!;
     tally.repeatRiders += repeat!;
   }
-  const [offered, chosen, meanWatched, quizzes, passed] = db
-    .prepare(HELMET_SESSIONS_SQL)
+  const [offered, chosen, meanWatched, quizzes, passed] = stmt(db, HELMET_SESSIONS_SQL)
     .raw(true)
     .get(range.start, range.end) as (number | null)[];
   tally.offered = offered ?? 0;
@@ -73,7 +73,7 @@ export function helmetMonth(
   db: Db,
   range: Bounds,
 ): Pick<YearMonthRow, 'helmetStops' | 'educationsCompleted' | 'fines'> {
-  const [stops, completed, fines] = db.prepare(HELMET_MONTH_SQL).raw(true).get(range.start, range.end) as (
+  const [stops, completed, fines] = stmt(db, HELMET_MONTH_SQL).raw(true).get(range.start, range.end) as (
     number | null
   )[];
   return { helmetStops: stops ?? 0, educationsCompleted: completed ?? 0, fines: fines ?? 0 };

@@ -1,32 +1,25 @@
 import type { SinceOpening } from '../../../shared/contract/reports';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
+import { readCounter, TOTAL_KEY } from '../escorts/counters';
 
 /**
- * Kept by the escort feature as it records (logged +1, cancelled −1; never recounted), so it survives
- * retention purges. Same key as electron/core/escorts/counters.ts on the escort branch.
- */
-import { TOTAL_KEY } from '../escorts/counters';
-
-/** The escort feature keeps this counter as each escort is created. */
-export const ESCORTS_TOTAL_COUNTER = TOTAL_KEY;
-
-const counter = (db: Db, key: string): number =>
-  (db.prepare('SELECT value FROM counters WHERE key = ?').get(key) as { value: number } | undefined)?.value ?? 0;
-
-/**
- * Running totals since the post opened. Escorts come from their counter; the first record's time is
- * a MIN over an index (one seek each), so the whole costs a handful of b-tree lookups.
+ * Running totals since the post opened. Escorts come from their running counter and the first record's
+ * time is a MIN over an index (one seek each). 劝导 has no running counter yet, so its total is a COUNT
+ * that reads the whole table (tens of ms at 50 × volume; see bench P2.sinceOpening).
  */
 export function sinceOpening(db: Db): SinceOpening {
-  const first = db
-    .prepare(
-      'SELECT MIN(t) AS t FROM (SELECT MIN(requested_at) AS t FROM escorts UNION ALL SELECT MIN(at) FROM advisories)',
-    )
-    .get() as { t: number | null };
-  const advisories = db.prepare('SELECT COUNT(*) AS n FROM advisories WHERE undone_at IS NULL').get() as { n: number };
+  const first = stmt(
+    db,
+    'SELECT MIN(t) AS t FROM (SELECT MIN(requested_at) AS t FROM escorts UNION ALL SELECT MIN(at) FROM advisories)',
+  ).get() as {
+    t: number | null;
+  };
+  const advisories = stmt(db, 'SELECT COUNT(*) AS n FROM advisories WHERE undone_at IS NULL').get() as { n: number };
   return {
     since: first.t,
-    escorts: counter(db, ESCORTS_TOTAL_COUNTER),
+    // Kept by the escort feature as it records (logged +1, cancelled −1), so it survives retention purges.
+    escorts: readCounter(db, TOTAL_KEY),
     advisories: advisories.n,
     helmetStops: null,
     educationsCompleted: null,

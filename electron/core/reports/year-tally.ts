@@ -1,6 +1,7 @@
 import type { YearMonthRow, YearTally } from '../../../shared/contract/reports';
 import { monthBounds, type Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
+import { stmt } from '../db/statements';
 import { durations, medianMinutes } from './stats';
 
 /** One month of the year view in one pass over the escorts_requested_at range. */
@@ -21,8 +22,8 @@ export type HelmetMonth = (
  * tally) rather than one scan with a computed month, which would sort the whole year.
  */
 export function yearTally(db: Db, year: number, timeZone: string, helmetMonth?: HelmetMonth): YearTally {
-  const escorts = db.prepare(YEAR_ESCORTS_SQL).raw(true);
-  const advisories = db.prepare(YEAR_ADVISORIES_SQL).pluck();
+  const escorts = stmt(db, YEAR_ESCORTS_SQL).raw(true);
+  const advisories = stmt(db, YEAR_ADVISORIES_SQL).pluck();
   const allToHandover: number[] = [];
   let helmetSeen = false;
   const months = Array.from({ length: 12 }, (_, i): YearMonthRow => {

@@ -21,7 +21,14 @@ export function ExportProgress({ stage }: { stage: ExportStage | undefined }) {
     };
   }, [running]);
   return (
-    <Modal open={!!stage && late} footer={null} closable={false} title={t('reports.exporting')} width={420} destroyOnHidden>
+    <Modal
+      open={!!stage && late}
+      footer={null}
+      closable={false}
+      title={t('reports.exporting')}
+      width={420}
+      destroyOnHidden
+    >
       <div role="progressbar" aria-label={t('reports.exporting')} data-testid="export-progress">
         <Progress percent={stage ? percent[stage] : 100} status="active" />
         <p>{stage ? t(text[stage]) : ''}</p>

@@ -58,7 +58,9 @@ export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
       <header>
         <h1>{t('reports.printTitle', { post: r.postName })}</h1>
         <p>{t('reports.printMonth', { month })}</p>
-        <p>{t('reports.printGenerated', { at: `${formatLocal(stamp.generatedAt, r.timeZone, true)} (${r.timeZone})` })}</p>
+        <p>
+          {t('reports.printGenerated', { at: `${formatLocal(stamp.generatedAt, r.timeZone, true)} (${r.timeZone})` })}
+        </p>
         <p className="print-audit" data-testid="print-audit">
           {t('reports.printAudit', { seq: stamp.auditSeq, hash: stamp.auditHash })}
         </p>
@@ -90,8 +92,8 @@ export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
         <h3>{t('reports.sinceOpening')}</h3>
         <p>
           {t('reports.escorts')} {r.sinceOpening.escorts} · {t('reports.advisories')} {r.sinceOpening.advisories}
-          {r.sinceOpening.helmetStops !== null && ` · ${t('reports.helmetStops')} ${r.sinceOpening.helmetStops}`} · {t('reports.since')}{' '}
-          {r.sinceOpening.since === null ? '—' : formatLocal(r.sinceOpening.since, r.timeZone)}
+          {r.sinceOpening.helmetStops !== null && ` · ${t('reports.helmetStops')} ${r.sinceOpening.helmetStops}`} ·{' '}
+          {t('reports.since')} {r.sinceOpening.since === null ? '—' : formatLocal(r.sinceOpening.since, r.timeZone)}
         </p>
       </section>
     </div>,

@@ -19,7 +19,16 @@ const step = (year: number, month: number, by: number) => {
 };
 
 /** Month picker (year + month, with previous / next) and the three export buttons. */
-export function ReportToolbar({ year, month, years, busy, namesInExports, onMonth, onExport, onPrint }: ReportToolbarProps) {
+export function ReportToolbar({
+  year,
+  month,
+  years,
+  busy,
+  namesInExports,
+  onMonth,
+  onExport,
+  onPrint,
+}: ReportToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="report-toolbar">
@@ -39,7 +48,10 @@ export function ReportToolbar({ year, month, years, busy, namesInExports, onMont
         value={month}
         style={{ width: 96 }}
         onChange={(m) => onMonth(year, m)}
-        options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('reports.monthValue', { month: i + 1 }) }))}
+        options={Array.from({ length: 12 }, (_, i) => ({
+          value: i + 1,
+          label: t('reports.monthValue', { month: i + 1 }),
+        }))}
       />
       <Button aria-label={t('reports.next')} onClick={() => onMonth(...step(year, month, 1))}>
         ›

@@ -15,14 +15,24 @@ export function ReportView({ report, specs }: { report: MonthReport; specs: Repo
   const s = report.sinceOpening;
   const headline: [string, number | null, number | null, number | null][] = [
     [t('reports.escorts'), m.escorts.total, report.previousMonth.escorts.total, report.sameMonthLastYear.escorts.total],
-    [t('reports.handedOver'), m.escorts.handedOver, report.previousMonth.escorts.handedOver, report.sameMonthLastYear.escorts.handedOver],
+    [
+      t('reports.handedOver'),
+      m.escorts.handedOver,
+      report.previousMonth.escorts.handedOver,
+      report.sameMonthLastYear.escorts.handedOver,
+    ],
     [
       `${t('reports.requestToHandover')} ${t('reports.median')}`,
       m.escorts.intervals.requestToHandover.median,
       report.previousMonth.escorts.intervals.requestToHandover.median,
       report.sameMonthLastYear.escorts.intervals.requestToHandover.median,
     ],
-    [t('reports.advisories'), m.advisories.total, report.previousMonth.advisories.total, report.sameMonthLastYear.advisories.total],
+    [
+      t('reports.advisories'),
+      m.advisories.total,
+      report.previousMonth.advisories.total,
+      report.sameMonthLastYear.advisories.total,
+    ],
   ];
   return (
     <Row gutter={[12, 12]}>

@@ -21,12 +21,19 @@ export default function ReportsPage(_props: { officer: Officer }) {
   const specs = useMemo(() => (report ? reportSpecs(report, t, lang, true) : undefined), [report, t, lang]);
 
   if (!report || !specs)
-    return error ? <Alert type="error" showIcon title={error} /> : <Spin size="large" style={{ display: 'block', marginTop: 96 }} />;
+    return error ? (
+      <Alert type="error" showIcon title={error} />
+    ) : (
+      <Spin size="large" style={{ display: 'block', marginTop: 96 }} />
+    );
 
   const { year, month } = report.month;
   const first = report.sinceOpening.since === null ? year : new Date(report.sinceOpening.since).getFullYear();
   const thisYear = new Date(report.generatedAt).getFullYear();
-  const years = Array.from({ length: Math.max(thisYear, year) - Math.min(first, year - 1) + 1 }, (_, i) => Math.min(first, year - 1) + i).reverse();
+  const years = Array.from(
+    { length: Math.max(thisYear, year) - Math.min(first, year - 1) + 1 },
+    (_, i) => Math.min(first, year - 1) + i,
+  ).reverse();
   const pick = (y: number, m: number) => {
     exports.clearStamp();
     setChoice({ year: y, month: m });
@@ -45,7 +52,16 @@ export default function ReportsPage(_props: { officer: Officer }) {
         onPrint={() => void exports.exportPdf(year, month)}
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      {exports.notice && <Alert type={exports.notice.type} showIcon closable title={exports.notice.text} role="status" style={{ marginBottom: 12 }} />}
+      {exports.notice && (
+        <Alert
+          type={exports.notice.type}
+          showIcon
+          closable
+          title={exports.notice.text}
+          role="status"
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Spin spinning={loading}>
         <ReportView report={report} specs={specs} />
       </Spin>

@@ -4,7 +4,12 @@ import type { ComposeOption } from 'echarts/core';
 
 /** The option type of exactly the ECharts parts EChart.tsx registers. */
 export type ChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
 >;
 
 /**
@@ -25,7 +30,11 @@ export interface ChartSpec {
 const palette = ['#1f7a3f', '#4e9bd6', '#e0a32e', '#c0504d', '#7d5ba6', '#6a8a8a'];
 
 export function chartOption(spec: ChartSpec, animate = true): ChartOption {
-  const base = { color: palette, animation: animate, tooltip: { trigger: spec.kind === 'pie' ? 'item' : 'axis' } } as const;
+  const base = {
+    color: palette,
+    animation: animate,
+    tooltip: { trigger: spec.kind === 'pie' ? 'item' : 'axis' },
+  } as const;
   if (spec.kind === 'pie') {
     const s = spec.series[0]!;
     return {
@@ -48,7 +57,13 @@ export function chartOption(spec: ChartSpec, animate = true): ChartOption {
   return {
     ...base,
     legend: spec.series.length + (spec.line ? 1 : 0) > 1 ? { top: 0 } : undefined,
-    grid: { left: 8, right: spec.line ? 40 : 16, top: spec.series.length > 1 || spec.line ? 32 : 16, bottom: 8, containLabel: true },
+    grid: {
+      left: 8,
+      right: spec.line ? 40 : 16,
+      top: spec.series.length > 1 || spec.line ? 32 : 16,
+      bottom: 8,
+      containLabel: true,
+    },
     xAxis: horizontal ? value : category,
     yAxis: horizontal
       ? { ...category, inverse: true }
@@ -63,7 +78,9 @@ export function chartOption(spec: ChartSpec, animate = true): ChartOption {
         barMaxWidth: 36,
         label: { show: spec.categories.length <= 12, position: horizontal ? ('right' as const) : ('top' as const) },
       })),
-      ...(spec.line ? [{ type: 'line' as const, name: spec.line.name, data: spec.line.values, yAxisIndex: 1, connectNulls: true }] : []),
+      ...(spec.line
+        ? [{ type: 'line' as const, name: spec.line.name, data: spec.line.values, yAxisIndex: 1, connectNulls: true }]
+        : []),
     ],
   };
 }

@@ -1,6 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { CodeCounts, MonthReport, MonthTally } from '../../../shared/contract/reports';
-import { advisoryKinds, conditions, destinations, requestSources, vehicleKinds } from '../../../shared/domain/escort-kinds';
+import {
+  advisoryKinds,
+  conditions,
+  destinations,
+  requestSources,
+  vehicleKinds,
+} from '../../../shared/domain/escort-kinds';
 import type { ChartSpec } from './chart-spec';
 
 type Labels = Record<string, { zh: string; en: string }>;
@@ -9,7 +15,15 @@ export type Lang = 'zh' | 'en';
 const monthName = (t: { year: number; month: number }) => `${t.year}-${String(t.month).padStart(2, '0')}`;
 
 /** Categories of a count map in vocabulary order; `unset` only when some record was left blank. */
-function countsSpec(key: string, title: string, counts: CodeCounts, labels: Labels, lang: Lang, t: TFunction, kind: ChartSpec['kind'] = 'bar'): ChartSpec {
+function countsSpec(
+  key: string,
+  title: string,
+  counts: CodeCounts,
+  labels: Labels,
+  lang: Lang,
+  t: TFunction,
+  kind: ChartSpec['kind'] = 'bar',
+): ChartSpec {
   const codes = Object.keys(counts).filter((c) => c !== 'unset' || counts[c]! > 0);
   return {
     key,
@@ -77,7 +91,10 @@ export function escortSpecs(r: MonthReport, t: TFunction, lang: Lang): ChartSpec
       kind: 'bar',
       categoryTitle: t('reports.category'),
       categories: intervals.map(([name, s]) => `${name}（n=${s.count}）`),
-      series: (['median', 'p90', 'mean', 'max'] as const).map((k) => ({ name: t(`reports.${k}`), values: intervals.map(([, s]) => s[k]) })),
+      series: (['median', 'p90', 'mean', 'max'] as const).map((k) => ({
+        name: t(`reports.${k}`),
+        values: intervals.map(([, s]) => s[k]),
+      })),
     },
     {
       key: 'hour',

@@ -28,7 +28,11 @@ export function useReportExport(onFresh: (report: MonthReport) => void) {
     setStage('save');
     try {
       const saved = await saveExport(reply.value);
-      setNotice(saved ? { type: 'success', text: t('reports.saved', { name: reply.value.fileName }) } : { type: 'info', text: t('reports.cancelled') });
+      setNotice(
+        saved
+          ? { type: 'success', text: t('reports.saved', { name: reply.value.fileName }) }
+          : { type: 'info', text: t('reports.cancelled') },
+      );
     } catch (err) {
       setNotice({ type: 'error', text: err instanceof Error ? err.message : String(err) });
     } finally {
@@ -57,7 +61,13 @@ export function useReportExport(onFresh: (report: MonthReport) => void) {
     const name = `统计报表-${year}-${String(month).padStart(2, '0')}.pdf`;
     setStage('save');
     printReport(name)
-      .then((saved) => setNotice(saved ? { type: 'success', text: t('reports.saved', { name }) } : { type: 'info', text: t('reports.cancelled') }))
+      .then((saved) =>
+        setNotice(
+          saved
+            ? { type: 'success', text: t('reports.saved', { name }) }
+            : { type: 'info', text: t('reports.cancelled') },
+        ),
+      )
       .catch((err: unknown) => setNotice({ type: 'error', text: err instanceof Error ? err.message : String(err) }))
       .finally(() => setStage(undefined));
   }, [stamp, t]);
