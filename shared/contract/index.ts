@@ -3,17 +3,23 @@ import type { Ack } from './result';
 import type { EventDef } from './define';
 import { authEvents } from './auth';
 import { kioskEvents } from './kiosk';
+import { helmetEvents } from './helmet';
+import { kioskStaffEvents } from './kiosk-staff';
 
 export * from './result';
 export * from './define';
 export * from './auth';
 export * from './kiosk';
 export * from './pushes';
+export * from './helmet';
+export * from './kiosk-staff';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
   ...authEvents,
   ...kioskEvents,
+  ...helmetEvents,
+  ...kioskStaffEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

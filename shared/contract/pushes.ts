@@ -1,5 +1,6 @@
 import type { Officer } from './auth';
 import type { KioskInfo } from './kiosk';
+import type { HelmetStop, KioskSession } from './helmet';
 
 export type Principal =
   | { kind: 'anonymous' }
@@ -21,4 +22,8 @@ export interface ServerPushes {
   'kiosk:status': (kiosks: KioskInfo[]) => void;
   /** The socket's session ended (logout elsewhere, officer deactivated, expiry). */
   'session:ended': (reason: { reason: string }) => void;
+  /** To officers: a helmet stop changed (saved, offered, progress while the rider watches, closed). */
+  'helmet:stop': (stop: HelmetStop) => void;
+  /** To one kiosk: its session started, moved to another phase or ended (never anything personal). */
+  'helmet:session': (session: KioskSession) => void;
 }

@@ -1,7 +1,9 @@
 import type { EventName } from '../../../shared/contract/index';
 import { authHandlers } from '../auth/handlers';
+import { helmetHandlers } from '../helmet/handlers';
 import { kioskHandlers } from '../kiosk/handlers';
 import type { PairingDesk } from '../kiosk/pairing';
+import { kioskStaffHandlers } from '../kiosk/staff-exit';
 import type { Handlers } from './handlers';
 
 /** Joins every feature's handlers; `satisfies` makes a missing or misspelled event a type error. */
@@ -9,4 +11,6 @@ export const allHandlers = (desk: PairingDesk) =>
   ({
     ...authHandlers,
     ...kioskHandlers(desk),
+    ...helmetHandlers,
+    ...kioskStaffHandlers,
   }) satisfies Handlers<EventName>;
