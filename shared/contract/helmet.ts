@@ -140,7 +140,7 @@ export const ticketNoSchema = z
   .string()
   .trim()
   .regex(/^[0-9A-Za-z-]{6,32}$/, '处罚决定书编号应为 6–32 位数字或字母');
-const reasonSchema = z.string().trim().min(2, '请写明理由（至少 2 个字）').max(200, '理由最多 200 字');
+export const reasonSchema = z.string().trim().min(2, '请写明理由（至少 2 个字）').max(200, '理由最多 200 字');
 
 export const newStopSchema = z
   .strictObject({

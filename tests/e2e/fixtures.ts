@@ -14,9 +14,13 @@ export interface ServedCore {
 }
 
 /** Starts the built headless core (`dist-node/serve.mjs`) on a fresh data dir and a free port. */
-export async function serveCore(opts: { demo?: boolean; dataDir?: string; port?: number } = {}): Promise<ServedCore> {
+/** `settings` are passed as `--setting key=value` (e.g. a short idle time for a walk-away test). */
+export async function serveCore(
+  opts: { demo?: boolean; dataDir?: string; port?: number; settings?: Record<string, string | number> } = {},
+): Promise<ServedCore> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'greenpost-e2e-'));
   const args = ['dist-node/serve.mjs', '--data', dataDir, '--port', String(opts.port ?? 0), ...(opts.demo ? ['--demo'] : [])];
+  for (const [key, value] of Object.entries(opts.settings ?? {})) args.push('--setting', `${key}=${value}`);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolvePromise, reject) => {
     let out = '';
@@ -41,10 +45,11 @@ export async function stopCore(core: ServedCore, keepData = false) {
   if (!keepData) rmSync(core.dataDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ core: ServedCore; demo: boolean }>({
+export const test = base.extend<{ core: ServedCore; demo: boolean; settings: Record<string, string | number> | undefined }>({
   demo: [true, { option: true }],
-  core: async ({ demo }, use) => {
-    const core = await serveCore({ demo });
+  settings: [undefined, { option: true }],
+  core: async ({ demo, settings }, use) => {
+    const core = await serveCore({ demo, settings });
     await use(core);
     await stopCore(core);
   },

@@ -2,6 +2,7 @@ import { Empty } from 'antd';
 import type { ComponentType } from 'react';
 import type { Officer } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/domain/roles';
+import { HelmetPage } from './helmet/HelmetPage';
 
 export interface BoothPage {
   key: string;
@@ -16,7 +17,7 @@ const Pending = () => <Empty style={{ marginTop: 96 }} description="此功能正
 /** Navigation order; each feature replaces its `Pending` with its own screen. */
 export const boothPages: BoothPage[] = [
   { key: 'escorts', label: 'nav.escorts', minRole: 'officer', component: Pending },
-  { key: 'helmet', label: 'nav.helmet', minRole: 'officer', component: Pending },
+  { key: 'helmet', label: 'nav.helmet', minRole: 'officer', component: HelmetPage },
   { key: 'reports', label: 'nav.reports', minRole: 'chief', component: Pending },
   { key: 'admin', label: 'nav.admin', minRole: 'admin', component: Pending },
 ];

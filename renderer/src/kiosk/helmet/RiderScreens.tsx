@@ -1,0 +1,57 @@
+import { useCallback, useState } from 'react';
+import './rider.css';
+import { AttractLoop } from '../AttractLoop';
+import { ChoiceScreen } from './ChoiceScreen';
+import { EndScreen } from './EndScreen';
+import { IdleWarning } from './IdleWarning';
+import { PledgeScreen } from './PledgeScreen';
+import { QuizScreen } from './QuizScreen';
+import { useIdleTimeout } from './useIdleTimeout';
+import { useKioskSession } from './useKioskSession';
+import { VideoScreen } from './VideoScreen';
+
+export interface RiderScreensProps {
+  kioskName: string;
+  postName: string;
+  connected: boolean;
+}
+
+/**
+ * A paired kiosk: the attract loop until an officer offers education, then the rider's screens in the
+ * order the core sets, then the last screen and back to the loop. Touch screens (choice, quiz, pledge)
+ * give up after the idle setting without a touch; the video gives up after its pause limit.
+ */
+export function RiderScreens({ kioskName, postName, connected }: RiderScreensProps) {
+  const { session, ending, actions } = useKioskSession(true);
+  const [busy, setBusy] = useState(false);
+  const run = (action: Promise<unknown>) => {
+    setBusy(true);
+    void action.finally(() => setBusy(false));
+  };
+  const phase = session?.phase;
+  const touchScreen = phase === 'choice' || phase === 'quiz' || phase === 'pledge';
+  const { walkAway, refresh } = actions;
+  const idleWalkAway = useCallback(() => void walkAway('idle'), [walkAway]);
+  const pausedWalkAway = useCallback(() => void walkAway('paused'), [walkAway]);
+  const leftVideo = useCallback(() => void refresh(), [refresh]);
+  const idle = useIdleTimeout(session?.idleSeconds ?? 60, idleWalkAway, touchScreen);
+
+  if (ending) return <EndScreen ending={ending} />;
+  if (!session) return <AttractLoop kioskName={kioskName} postName={postName} connected={connected} />;
+  const screen =
+    session.phase === 'choice' ? (
+      <ChoiceScreen session={session} busy={busy} onChoose={(c) => run(actions.choose(c))} />
+    ) : session.phase === 'video' ? (
+      <VideoScreen key={session.id} session={session} onWalkAway={pausedWalkAway} onLeftVideo={leftVideo} />
+    ) : session.phase === 'quiz' ? (
+      <QuizScreen key={`${session.id}-${session.quiz?.attempt}`} session={session} busy={busy} onSubmit={(a) => run(actions.submitQuiz(a))} />
+    ) : (
+      <PledgeScreen key={session.id} session={session} busy={busy} onSign={(s) => run(actions.pledge(s))} />
+    );
+  return (
+    <>
+      {screen}
+      {touchScreen && <IdleWarning seconds={idle} />}
+    </>
+  );
+}
