@@ -100,6 +100,7 @@ export const en: Messages = {
       ticketPending: 'Ticket number to record',
       ticket: 'Ticket {{no}}',
       missedPrompts: '{{n}} prompts missed',
+      kioskOffline: 'kiosk offline',
     },
     actions: {
       offer: 'Offer on kiosk',

@@ -99,6 +99,7 @@ export const zh = {
       ticketPending: '待录入处罚决定书编号',
       ticket: '决定书 {{no}}',
       missedPrompts: '{{n}} 次未及时确认',
+      kioskOffline: '教育屏离线',
     },
     actions: {
       offer: '推送到教育屏',

@@ -231,6 +231,43 @@ describe('the kiosk session', () => {
     expect(expectOk(await kiosk.send('helmet:kioskState', {}))).toBeNull();
   });
 
+  it('attention prompts: a tap in time keeps the count, a missed one takes the stretch back', async () => {
+    // The production video (no prompt in its last 20 s); a prompt roughly every 10 s of it.
+    const core = await start({ settings: { helmetVideoOverride: 'helmet-saves-lives', helmetAttentionEverySeconds: 10 } });
+    const { kiosk, session } = await offered(core);
+    expectOk(await kiosk.send('helmet:choose', { sessionId: session.id, choice: 'education' }));
+    const beat = (position: number) => kiosk.send('helmet:heartbeat', { sessionId: session.id, position, state: 'playing' });
+    // random() = 0.5 puts the first prompt at 10 × (0.4 + 0.4) = 8 counted seconds.
+    let reply = expectOk(await beat(0));
+    for (let p = 1; !reply.prompt; p++) {
+      now += 1000;
+      reply = expectOk(await beat(p));
+    }
+    expect(reply.watchedSeconds).toBeCloseTo(8, 6);
+    expect(reply.prompt!.remainingMs).toBe(15_000);
+    now += 5_000;
+    expectOk(await beat(13));
+    const attended = expectOk(await kiosk.send('helmet:attend', { sessionId: session.id }));
+    expect(attended).toMatchObject({ prompt: null, rewindTo: null });
+    expect(attended.watchedSeconds).toBeGreaterThan(8);
+    // The next prompt, left unanswered: after 15 s the core takes back everything since it appeared.
+    let p = 13;
+    while (!reply.prompt || reply.watchedSeconds < 10) {
+      now += 1000;
+      reply = expectOk(await beat(++p));
+    }
+    const promptedAt = reply.watchedSeconds;
+    for (let i = 0; i < 16; i++) {
+      now += 1000;
+      reply = expectOk(await beat(++p));
+    }
+    expect(reply.rewindTo).toBeCloseTo(promptedAt, 6);
+    expect(reply.watchedSeconds).toBeCloseTo(promptedAt, 6);
+    expect(core.core.db.prepare('SELECT prompts_shown, prompts_missed FROM education_sessions').get()).toEqual({ prompts_shown: 2, prompts_missed: 1 });
+    // A late tap, with nothing pending any more, changes nothing.
+    expect(expectOk(await kiosk.send('helmet:attend', { sessionId: session.id })).prompt).toBeNull();
+  });
+
   it('pausing longer than the limit abandons the session', async () => {
     const core = await start({ settings: { helmetVideoOverride: 'test-short', kioskPauseLimitSeconds: 5 } });
     const { kiosk, session } = await offered(core);

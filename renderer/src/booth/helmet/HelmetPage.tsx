@@ -11,6 +11,7 @@ import { SignatureDialog } from './SignatureDialog';
 import { StopTable, type StopActions } from './StopTable';
 import { TextEntryDialog } from './TextEntryDialog';
 import { useHelmetStops } from './useHelmetStops';
+import { useOnlineKiosks } from './useOnlineKiosks';
 
 type Entry = { kind: 'override' | 'cancel' | 'ticket'; stop: HelmetStop };
 
@@ -27,6 +28,7 @@ export function HelmetPage() {
   const conn = useConnection();
   const postName = useConnectionState().hello?.postName ?? '';
   const { stops, loading } = useHelmetStops();
+  const onlineKiosks = useOnlineKiosks();
   const [toast, toastHolder] = message.useMessage();
   const [creating, setCreating] = useState(false);
   const [entry, setEntry] = useState<Entry>();
@@ -107,7 +109,7 @@ export function HelmetPage() {
       }
     >
       {toastHolder}
-      <StopTable stops={stops} loading={loading} now={now} actions={actions} />
+      <StopTable stops={stops} loading={loading} now={now} onlineKiosks={onlineKiosks} actions={actions} />
       <NewStopDialog
         open={creating}
         postName={postName}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HelmetStop } from '../../../../shared/contract/helmet';
 
 /** The live part of a row: where the stop is, and while the rider watches, how far as a percentage. */
-export function StopStatus({ stop }: { stop: HelmetStop }) {
+export function StopStatus({ stop, kioskOnline }: { stop: HelmetStop; kioskOnline: boolean }) {
   const { t } = useTranslation();
   const s = stop.session;
   const live = s && (stop.outcome === 'offered' || stop.outcome === 'education');
@@ -15,6 +15,7 @@ export function StopStatus({ stop }: { stop: HelmetStop }) {
           <Tag color="processing">{t(`helmet.phase.${s.phase}`)}</Tag>
           <Typography.Text type="secondary">{t('helmet.status.onKiosk', { kiosk: s.kioskName })}</Typography.Text>
           {s.phase === 'quiz' && <Typography.Text>{t('helmet.status.quizAttempt', { n: s.quizAttempts + 1 })}</Typography.Text>}
+          {!kioskOnline && <Tag color="red">{t('helmet.status.kioskOffline')}</Tag>}
         </Space>
         {s.phase !== 'choice' && <Progress percent={s.percent} size="small" status="active" style={{ margin: 0, maxWidth: 240 }} />}
         {s.promptsMissed > 0 && (

@@ -84,7 +84,15 @@ function Actions({ stop, actions }: { stop: HelmetStop; actions: StopActions }) 
   );
 }
 
-export function StopTable({ stops, loading, now, actions }: { stops: HelmetStop[]; loading: boolean; now: number; actions: StopActions }) {
+export interface StopTableProps {
+  stops: HelmetStop[];
+  loading: boolean;
+  now: number;
+  onlineKiosks: ReadonlySet<number>;
+  actions: StopActions;
+}
+
+export function StopTable({ stops, loading, now, onlineKiosks, actions }: StopTableProps) {
   const { t } = useTranslation();
   const columns: ColumnsType<HelmetStop> = [
     { title: t('helmet.columns.time'), key: 'time', width: 90, render: (_v, s) => when(s.stoppedAt, now) },
@@ -112,7 +120,7 @@ export function StopTable({ stops, loading, now, actions }: { stops: HelmetStop[
       ),
     },
     { title: t('helmet.columns.eligibility'), key: 'eligibility', width: 190, render: (_v, s) => <Eligibility stop={s} /> },
-    { title: t('helmet.columns.status'), key: 'status', render: (_v, s) => <StopStatus stop={s} /> },
+    { title: t('helmet.columns.status'), key: 'status', render: (_v, s) => <StopStatus stop={s} kioskOnline={!s.session || onlineKiosks.has(s.session.kioskId)} /> },
     { title: t('helmet.columns.actions'), key: 'actions', width: 300, render: (_v, s) => <Actions stop={s} actions={actions} /> },
   ];
   return (
