@@ -4,7 +4,7 @@ import { findAppRoot } from './app-root';
 import { startCore } from './server';
 import { parseSettingArgs } from './startup-settings';
 
-const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host 127.0.0.1] [--demo] [--setting key=value …]';
+const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host 127.0.0.1] [--demo [--demo-accounts-only]] [--setting key=value …]';
 
 async function main() {
   const { values } = parseArgs({
@@ -13,6 +13,7 @@ async function main() {
       port: { type: 'string', default: '5170' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
+      'demo-accounts-only': { type: 'boolean', default: false },
       setting: { type: 'string', multiple: true, default: [] },
     },
     strict: true,
@@ -26,6 +27,7 @@ async function main() {
     port,
     host: values.host,
     demo: values.demo,
+    demoHistory: !values['demo-accounts-only'],
     ...(values.setting.length ? { settings: parseSettingArgs(values.setting) } : {}),
     webDir: resolve(root, 'dist-web'),
     resourcesDir: resolve(root, 'resources'),

@@ -28,6 +28,8 @@ export interface CoreOptions {
   quiet?: boolean;
   /** Rate limits, overridable for load tests; defaults protect a booth. */
   limits?: Partial<RateLimits>;
+  /** With `demo`: also seed years of history (default true); tests that only need the accounts turn it off. */
+  demoHistory?: boolean;
   /** Fixed randomness in tests (attention-prompt moments, quiz draws); Math.random otherwise. */
   random?: () => number;
   /** Settings written at start (validated and audited), e.g. `npm run serve -- --setting kioskIdleSeconds=5`. */

@@ -16,11 +16,13 @@ export interface ServedCore {
 /** Starts the built headless core (`dist-node/serve.mjs`) on a fresh data dir and a free port. */
 /** `settings` are passed as `--setting key=value` (e.g. a short idle time for a walk-away test). */
 export async function serveCore(
-  opts: { demo?: boolean; dataDir?: string; port?: number; settings?: Record<string, string | number> } = {},
+  opts: { demo?: boolean; demoHistory?: boolean; dataDir?: string; port?: number; settings?: Record<string, string | number> } = {},
 ): Promise<ServedCore> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'greenpost-e2e-'));
   const args = ['dist-node/serve.mjs', '--data', dataDir, '--port', String(opts.port ?? 0), ...(opts.demo ? ['--demo'] : [])];
   for (const [key, value] of Object.entries(opts.settings ?? {})) args.push('--setting', `${key}=${value}`);
+  // `demo` means the demo accounts; the years of demo history only when a test asks for them.
+  if (opts.demo && !opts.demoHistory) args.push('--demo-accounts-only');
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolvePromise, reject) => {
     let out = '';

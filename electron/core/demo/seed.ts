@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/domain/roles';
 import type { Core } from '../context';
+import { seedHelmetDemo } from '../helmet/demo';
 import { countOfficers, createOfficer } from '../identity/officers';
 
 /** Demo-only accounts; every one has PIN 123456. Never created outside `--demo`. */
@@ -19,5 +20,6 @@ export async function seedDemo(core: Core): Promise<void> {
   if (countOfficers(core.db) > 0) return;
   const now = core.clock();
   for (const o of demoOfficers) await createOfficer(core.db, { ...o, pin: DEMO_PIN }, 'demo-seed', now);
-  core.log('info', 'demo data seeded', { officers: demoOfficers.length });
+  const helmet = core.options.demoHistory === false ? undefined : seedHelmetDemo(core, now);
+  core.log('info', 'demo data seeded', { officers: demoOfficers.length, helmet });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { KioskQuizQuestion, VideoInfo } from '../../../shared/contract/helmet';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 const manifestSchema = z.array(
   z.strictObject({
@@ -34,11 +35,11 @@ const bankSchema = z.array(
 export function seedHelmetContent(db: Db, resourcesDir: string, now: number): { videos: number; questions: number } {
   const videos = manifestSchema.parse(JSON.parse(readFileSync(join(resourcesDir, 'videos', 'manifest.json'), 'utf8')));
   const bank = bankSchema.parse(JSON.parse(readFileSync(join(resourcesDir, 'quiz', 'bank.json'), 'utf8')));
-  const addVideo = db.prepare(
+  const addVideo = statement(db, 
     `INSERT OR IGNORE INTO videos (id, title, file, captions, duration_seconds, audience, added_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const addQuestion = db.prepare(
+  const addQuestion = statement(db, 
     `INSERT OR IGNORE INTO quiz_questions (id, video_id, question, options, answer, added_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
   return db.transaction(() => {
@@ -65,7 +66,7 @@ export interface VideoRow {
 }
 
 export const findVideo = (db: Db, id: string) =>
-  db.prepare('SELECT * FROM videos WHERE id = ?').get(id) as VideoRow | undefined;
+  statement(db, 'SELECT * FROM videos WHERE id = ?').get(id) as VideoRow | undefined;
 
 export const toVideoInfo = (v: VideoRow): VideoInfo => ({
   id: v.id,
@@ -87,8 +88,7 @@ interface QuestionRow {
  * bank (a video with no questions of its own, like the test video, still gets a full quiz).
  */
 export function drawQuestions(db: Db, videoId: string, count: number, rand: () => number): string[] {
-  const rows = db
-    .prepare('SELECT id, video_id FROM quiz_questions WHERE active = 1 ORDER BY id')
+  const rows = statement(db, 'SELECT id, video_id FROM quiz_questions WHERE active = 1 ORDER BY id')
     .all() as { id: string; video_id: string | null }[];
   const shuffle = <T>(a: T[]) => {
     for (let i = a.length - 1; i > 0; i--) {
@@ -103,7 +103,7 @@ export function drawQuestions(db: Db, videoId: string, count: number, rand: () =
 }
 
 export function loadQuestions(db: Db, ids: readonly string[]): (QuestionRow & { choices: string[] })[] {
-  const get = db.prepare('SELECT id, question, options, answer FROM quiz_questions WHERE id = ?');
+  const get = statement(db, 'SELECT id, question, options, answer FROM quiz_questions WHERE id = ?');
   return ids.flatMap((id) => {
     const r = get.get(id) as QuestionRow | undefined;
     return r ? [{ ...r, choices: JSON.parse(r.options) as string[] }] : [];

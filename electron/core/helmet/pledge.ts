@@ -1,6 +1,7 @@
 import { PLEDGE_TEXT } from '../../../shared/domain/helmet';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 import { conflict, validation } from '../errors';
 import { kioskSession, loadSession, setPhase, type SessionRow } from './sessions';
 import { moveStop } from './stops';
@@ -53,8 +54,7 @@ export function signPledge(db: Db, kioskId: number, sessionId: number, dataUrl: 
 
 /** The stored signature as a data URL, for the booth to show; null when none was signed. */
 export function pledgeImage(db: Db, stopId: number): string | null {
-  const row = db
-    .prepare('SELECT pledge_png FROM education_sessions WHERE stop_id = ? AND pledge_png IS NOT NULL ORDER BY id DESC LIMIT 1')
+  const row = statement(db, 'SELECT pledge_png FROM education_sessions WHERE stop_id = ? AND pledge_png IS NOT NULL ORDER BY id DESC LIMIT 1')
     .get(stopId) as { pledge_png: Buffer } | undefined;
   return row ? `data:image/png;base64,${row.pledge_png.toString('base64')}` : null;
 }

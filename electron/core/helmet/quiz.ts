@@ -6,6 +6,7 @@ import { readSettings } from '../settings-store';
 import { drawQuestions, loadQuestions } from './content';
 import { endSession, kioskSession, loadSession, setPhase, type SessionRow } from './sessions';
 import { loadStop } from './stops';
+import { statement } from '../db/statements';
 
 /** How many questions this rider answers: the first-offence count, or the repeat count after an override. */
 export function quizSize(db: Db, s: Pick<SessionRow, 'stop_id'>): number {
@@ -43,7 +44,7 @@ export function submitQuiz(db: Db, kioskId: number, sessionId: number, answers: 
     const percent = Math.round((correct * 100) / total);
     const passed = percent >= readSettings(db).helmetQuizPassPercent;
     const attempt = s.quiz_attempts + 1;
-    db.prepare(
+    statement(db, 
       `INSERT INTO quiz_attempts (session_id, attempt, question_ids, answers, correct, total, passed, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(s.id, attempt, JSON.stringify(ids), JSON.stringify(ids.map((id) => given.get(id))), correct, total, passed ? 1 : 0, now);
@@ -55,7 +56,7 @@ export function submitQuiz(db: Db, kioskId: number, sessionId: number, answers: 
     const scored = { quiz_attempts: attempt, quiz_score: percent };
     if (passed) setPhase(db, s, 'pledge', now, scored);
     else if (attempt < QUIZ_MAX_ATTEMPTS) {
-      db.prepare('UPDATE education_sessions SET quiz_attempts = ?, quiz_score = ?, quiz_question_ids = ?, updated_at = ? WHERE id = ?').run(
+      statement(db, 'UPDATE education_sessions SET quiz_attempts = ?, quiz_score = ?, quiz_question_ids = ?, updated_at = ? WHERE id = ?').run(
         attempt,
         percent,
         drawForSession(db, s, rand),
@@ -63,7 +64,7 @@ export function submitQuiz(db: Db, kioskId: number, sessionId: number, answers: 
         s.id,
       );
     } else {
-      db.prepare('UPDATE education_sessions SET quiz_attempts = ?, quiz_score = ? WHERE id = ?').run(attempt, percent, s.id);
+      statement(db, 'UPDATE education_sessions SET quiz_attempts = ?, quiz_score = ? WHERE id = ?').run(attempt, percent, s.id);
       endSession(db, loadSession(db, s.id)!, 'failed', 'quizFailed', `kiosk:${kioskId}`, now);
     }
     return loadSession(db, s.id)!;
@@ -71,6 +72,5 @@ export function submitQuiz(db: Db, kioskId: number, sessionId: number, answers: 
 }
 
 export const lastAttempt = (db: Db, sessionId: number) =>
-  db
-    .prepare('SELECT correct, total, passed FROM quiz_attempts WHERE session_id = ? ORDER BY attempt DESC LIMIT 1')
+  statement(db, 'SELECT correct, total, passed FROM quiz_attempts WHERE session_id = ? ORDER BY attempt DESC LIMIT 1')
     .get(sessionId) as { correct: number; total: number; passed: number } | undefined;

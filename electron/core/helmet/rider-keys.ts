@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { idLast4, maskPhone } from '../../../shared/domain/helmet';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 const SECRET_KEY = 'helmet_id_secret';
 
@@ -10,12 +11,12 @@ const SECRET_KEY = 'helmet_id_secret';
  * back to ID numbers: an ID has too little entropy for a plain hash to hide it.
  */
 function riderSecret(db: Db): Buffer {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(SECRET_KEY) as { value: string } | undefined;
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(SECRET_KEY) as { value: string } | undefined;
   if (row) return Buffer.from(row.value, 'hex');
   const secret = randomBytes(32);
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING').run(SECRET_KEY, secret.toString('hex'));
+  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING').run(SECRET_KEY, secret.toString('hex'));
   // Re-read: whatever is stored wins, so two racing first uses still agree.
-  return Buffer.from((db.prepare('SELECT value FROM settings WHERE key = ?').get(SECRET_KEY) as { value: string }).value, 'hex');
+  return Buffer.from((statement(db, 'SELECT value FROM settings WHERE key = ?').get(SECRET_KEY) as { value: string }).value, 'hex');
 }
 
 export interface RiderKeys {

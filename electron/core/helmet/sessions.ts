@@ -6,6 +6,7 @@ import { readSettings } from '../settings-store';
 import { findVideo } from './content';
 import { educationAllowed, loadStop, moveStop, type Actor, type StopRow } from './stops';
 import { freshWatchState, nextPromptMark, type WatchState } from './watch-counter';
+import { statement } from '../db/statements';
 
 export interface SessionRow {
   id: number;
@@ -40,16 +41,14 @@ export interface SessionRow {
 }
 
 export const loadSession = (db: Db, id: number) =>
-  db.prepare('SELECT * FROM education_sessions WHERE id = ?').get(id) as SessionRow | undefined;
+  statement(db, 'SELECT * FROM education_sessions WHERE id = ?').get(id) as SessionRow | undefined;
 
 export const liveSessionOfKiosk = (db: Db, kioskId: number) =>
-  db
-    .prepare(`SELECT * FROM education_sessions WHERE kiosk_id = ? AND phase IN ('choice', 'video', 'quiz', 'pledge')`)
+  statement(db, `SELECT * FROM education_sessions WHERE kiosk_id = ? AND phase IN ('choice', 'video', 'quiz', 'pledge')`)
     .get(kioskId) as SessionRow | undefined;
 
 export const liveSessionOfStop = (db: Db, stopId: number) =>
-  db
-    .prepare(`SELECT * FROM education_sessions WHERE stop_id = ? AND phase IN ('choice', 'video', 'quiz', 'pledge')`)
+  statement(db, `SELECT * FROM education_sessions WHERE stop_id = ? AND phase IN ('choice', 'video', 'quiz', 'pledge')`)
     .get(stopId) as SessionRow | undefined;
 
 /** A kiosk may only touch its own sessions; anyone else's is simply not found. */
@@ -73,8 +72,26 @@ export const toWatchState = (s: SessionRow): WatchState => ({
   promptsMissed: s.prompts_missed,
 });
 
+/** The row as saveWatchState leaves it. */
+export const withWatchState = (s: SessionRow, w: WatchState, now: number, beats = 1): SessionRow => ({
+  ...s,
+  watched_seconds: w.watched,
+  furthest_seconds: w.furthest,
+  credit_bank: w.bank,
+  last_beat_at: w.lastBeatAt,
+  paused_since: w.pausedSince,
+  prompt_at: w.promptAt,
+  prompt_watched: w.promptWatched,
+  prompt_furthest: w.promptFurthest,
+  next_prompt_at: w.nextPromptAt,
+  prompts_shown: w.promptsShown,
+  prompts_missed: w.promptsMissed,
+  heartbeats: s.heartbeats + beats,
+  updated_at: now,
+});
+
 export function saveWatchState(db: Db, sessionId: number, w: WatchState, now: number, extraBeats = 0) {
-  db.prepare(
+  statement(db, 
     `UPDATE education_sessions SET watched_seconds = ?, furthest_seconds = ?, credit_bank = ?, last_beat_at = ?,
        paused_since = ?, prompt_at = ?, prompt_watched = ?, prompt_furthest = ?, next_prompt_at = ?,
        prompts_shown = ?, prompts_missed = ?, heartbeats = heartbeats + ?, updated_at = ?
@@ -100,8 +117,7 @@ export function saveWatchState(db: Db, sessionId: number, w: WatchState, now: nu
 /** Sets a session's phase (and any other columns), guarded by the phase it must be in. */
 export function setPhase(db: Db, s: SessionRow, phase: SessionPhase, now: number, extra: Record<string, unknown> = {}) {
   const cols = Object.keys(extra);
-  const changed = db
-    .prepare(
+  const changed = statement(db, 
       `UPDATE education_sessions SET phase = @phase, ${cols.map((c) => `${c} = @${c}, `).join('')}updated_at = @now,
          version = version + 1 WHERE id = @id AND phase = @from`,
     )
@@ -152,7 +168,7 @@ export function offerEducation(db: Db, stopId: number, kioskId: number, actor: A
     const stop = loadStop(db, stopId);
     if (!educationAllowed(stop))
       throw conflict(`该当事人 ${stop.window_months} 个月内已有查处记录，应处罚款；如确需教育，请先「特批教育」并写明理由`);
-    const kiosk = db.prepare('SELECT id, name FROM kiosks WHERE id = ? AND revoked_at IS NULL').get(kioskId) as
+    const kiosk = statement(db, 'SELECT id, name FROM kiosks WHERE id = ? AND revoked_at IS NULL').get(kioskId) as
       | { id: number; name: string }
       | undefined;
     if (!kiosk) throw notFound(`教育屏 ${kioskId} 不存在或已解除配对`);
@@ -161,8 +177,7 @@ export function offerEducation(db: Db, stopId: number, kioskId: number, actor: A
     const moved = moveStop(db, stopId, ['open', 'abandoned'], { outcome: 'offered', closed_at: null }, now);
     const w = freshWatchState();
     const id = Number(
-      db
-        .prepare(
+      statement(db, 
           `INSERT INTO education_sessions (stop_id, kiosk_id, video_id, duration_seconds, phase, offered_at, offered_by,
              watched_seconds, furthest_seconds, updated_at)
            VALUES (?, ?, ?, ?, 'choice', ?, ?, ?, ?, ?)`,
@@ -242,7 +257,7 @@ export function resumeForKiosk(db: Db, kioskId: number, now: number): SessionRow
     const s = liveSessionOfKiosk(db, kioskId);
     if (!s) return undefined;
     if (s.phase === 'video') {
-      db.prepare('UPDATE education_sessions SET last_beat_at = NULL, credit_bank = 0, updated_at = ? WHERE id = ?').run(now, s.id);
+      statement(db, 'UPDATE education_sessions SET last_beat_at = NULL, credit_bank = 0, updated_at = ? WHERE id = ?').run(now, s.id);
     }
     return loadSession(db, s.id);
   })();

@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { conflict, notFound, validation } from '../errors';
 import { readSettings } from '../settings-store';
 import { riderKeys, type RiderKeys } from './rider-keys';
+import { statement } from '../db/statements';
 
 /** Who did it: the officer's row id (stored on the record) and the audit actor string. */
 export interface Actor {
@@ -48,7 +49,7 @@ export const outcomeWords: Record<StopOutcome, string> = {
 };
 
 export function loadStop(db: Db, stopId: number): StopRow {
-  const row = db.prepare('SELECT * FROM helmet_stops WHERE id = ?').get(stopId) as StopRow | undefined;
+  const row = statement(db, 'SELECT * FROM helmet_stops WHERE id = ?').get(stopId) as StopRow | undefined;
   if (!row) throw notFound(`查处记录 ${stopId} 不存在`);
   return row;
 }
@@ -75,7 +76,7 @@ export function moveStop(
     throw conflict(`该查处当前为「${outcomeWords[current.outcome]}」，不能执行此操作`, { outcome: current.outcome });
   }
   const cols = Object.keys(set);
-  db.prepare(
+  statement(db, 
     `UPDATE helmet_stops SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id`,
   ).run({ ...set, now, id: stopId });
   return loadStop(db, stopId);
@@ -93,8 +94,7 @@ export function countPriorStops(db: Db, keys: RiderKeys, plate: string | undefin
   const { column, value } = riderMatch(keys, plate);
   const since = monthsBefore(now, windowMonths, timeZone);
   const times = (
-    db
-      .prepare(
+    statement(db, 
         `SELECT stopped_at FROM helmet_stops
          WHERE ${column} = ? AND stopped_at >= ? AND stopped_at <= ? AND outcome != 'cancelled'`,
       )
@@ -111,8 +111,7 @@ export function createStop(db: Db, input: NewStop, actor: Actor, now: number): S
     const { priorStops, eligible } = countPriorStops(db, keys, input.plate, now, settings.helmetWindowMonths, settings.timeZone);
     const fine = eligible ? settings.helmetFineFirstYuan : settings.helmetFineRepeatYuan;
     const id = Number(
-      db
-        .prepare(
+      statement(db, 
           `INSERT INTO helmet_stops (vehicle, plate, place, rider_name, id_hash, id_last4, phone_hash, phone_masked,
              stopped_at, officer_id, prior_stops, window_months, eligible, outcome, fine_yuan, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,

@@ -2,9 +2,10 @@ import type { HeartbeatReply } from '../../../shared/contract/helmet';
 import { ATTENTION_TIMEOUT_SECONDS } from '../../../shared/domain/helmet';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
+import type { Settings } from '../../../shared/domain/settings';
 import { readSettings } from '../settings-store';
 import { drawForSession } from './quiz';
-import { endSession, kioskSession, loadSession, saveWatchState, setPhase, toWatchState, type SessionRow } from './sessions';
+import { endSession, kioskSession, loadSession, saveWatchState, setPhase, toWatchState, withWatchState, type SessionRow } from './sessions';
 import { attendPrompt, countBeat, isVideoComplete, type Beat, type WatchRules, type WatchState } from './watch-counter';
 
 export interface ProgressResult {
@@ -14,9 +15,9 @@ export interface ProgressResult {
   phaseChanged: boolean;
 }
 
-const rulesFor = (db: Db, s: SessionRow, rand: () => number): WatchRules => ({
+const rulesFor = (settings: Settings, s: SessionRow, rand: () => number): WatchRules => ({
   durationSec: s.duration_seconds,
-  attentionEverySec: readSettings(db).helmetAttentionEverySeconds,
+  attentionEverySec: settings.helmetAttentionEverySeconds,
   rand,
 });
 
@@ -33,9 +34,9 @@ function replyOf(s: SessionRow, now: number, rewindTo: number | null = null): He
  * session to the quiz — once: the phase guard makes a second completion impossible, whatever the
  * kiosk resends after a reconnect or a core restart.
  */
-function settle(db: Db, s: SessionRow, w: WatchState, now: number, beats: number, rand: () => number, actor: string): boolean {
+function settle(db: Db, settings: Settings, s: SessionRow, w: WatchState, now: number, beats: number, rand: () => number, actor: string): boolean {
   saveWatchState(db, s.id, w, now, beats);
-  const pauseLimitMs = readSettings(db).kioskPauseLimitSeconds * 1000;
+  const pauseLimitMs = settings.kioskPauseLimitSeconds * 1000;
   if (w.pausedSince !== null && now - w.pausedSince > pauseLimitMs) {
     endSession(db, loadSession(db, s.id)!, 'abandoned', 'paused', actor, now);
     return true;
@@ -61,9 +62,11 @@ export function recordHeartbeat(db: Db, kioskId: number, sessionId: number, beat
     const s = kioskSession(db, kioskId, sessionId);
     // A beat that arrives after the video phase (a resend, a late 'ended') is answered, never counted.
     if (s.phase !== 'video') return { reply: replyOf(s, now), session: s, phaseChanged: false };
-    const result = countBeat(toWatchState(s), beat, now, rulesFor(db, s, rand));
-    const phaseChanged = settle(db, s, result.next, now, 1, rand, `kiosk:${kioskId}`);
-    const after = loadSession(db, s.id)!;
+    const settings = readSettings(db);
+    const result = countBeat(toWatchState(s), beat, now, rulesFor(settings, s, rand));
+    const phaseChanged = settle(db, settings, s, result.next, now, 1, rand, `kiosk:${kioskId}`);
+    // The common case (still watching) needs no re-read: the row is what was just written.
+    const after = phaseChanged ? loadSession(db, s.id)! : withWatchState(s, result.next, now);
     return { reply: replyOf(after, now, result.rewindTo), session: after, phaseChanged };
   })();
 }
@@ -73,8 +76,9 @@ export function attend(db: Db, kioskId: number, sessionId: number, now: number, 
   return db.transaction(() => {
     const s = kioskSession(db, kioskId, sessionId);
     if (s.phase !== 'video') return { reply: replyOf(s, now), session: s, phaseChanged: false };
-    const { next, verdict } = attendPrompt(toWatchState(s), now, rulesFor(db, s, rand));
-    const phaseChanged = verdict === 'none' ? false : settle(db, s, next, now, 0, rand, `kiosk:${kioskId}`);
+    const settings = readSettings(db);
+    const { next, verdict } = attendPrompt(toWatchState(s), now, rulesFor(settings, s, rand));
+    const phaseChanged = verdict === 'none' ? false : settle(db, settings, s, next, now, 0, rand, `kiosk:${kioskId}`);
     const after = loadSession(db, s.id)!;
     return { reply: replyOf(after, now, verdict === 'missed' ? after.furthest_seconds : null), session: after, phaseChanged };
   })();

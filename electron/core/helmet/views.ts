@@ -6,6 +6,7 @@ import { findVideo, loadQuestions, toKioskQuestion, toVideoInfo } from './conten
 import { lastAttempt, quizSize } from './quiz';
 import type { SessionRow } from './sessions';
 import { educationAllowed, loadStop, type StopRow } from './stops';
+import { statement } from '../db/statements';
 
 /** How far back the booth's list reaches, besides every stop still waiting for something. */
 export const LIST_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -15,8 +16,7 @@ const percentOf = (s: Pick<SessionRow, 'watched_seconds' | 'duration_seconds' | 
   s.video_completed_at !== null ? 100 : Math.floor(Math.min(1, s.watched_seconds / s.duration_seconds) * 100);
 
 function progressOf(db: Db, stopId: number): SessionProgress | null {
-  const s = db
-    .prepare(
+  const s = statement(db, 
       `SELECT s.*, k.name AS kiosk_name FROM education_sessions s JOIN kiosks k ON k.id = s.kiosk_id
        WHERE s.stop_id = ? ORDER BY s.id DESC LIMIT 1`,
     )
@@ -39,7 +39,7 @@ function progressOf(db: Db, stopId: number): SessionProgress | null {
 }
 
 export function toHelmetStop(db: Db, row: StopRow): HelmetStop {
-  const officer = db.prepare('SELECT name FROM officers WHERE id = ?').get(row.officer_id) as { name: string } | undefined;
+  const officer = statement(db, 'SELECT name FROM officers WHERE id = ?').get(row.officer_id) as { name: string } | undefined;
   return {
     id: row.id,
     vehicle: row.vehicle,
@@ -69,8 +69,7 @@ export const stopView = (db: Db, stopId: number) => toHelmetStop(db, loadStop(db
 
 /** The booth's list: the last day's stops and every one not yet closed, newest first. */
 export function listStops(db: Db, now: number): HelmetStop[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT * FROM helmet_stops WHERE stopped_at >= ?
        UNION SELECT * FROM helmet_stops WHERE closed_at IS NULL
        ORDER BY stopped_at DESC, id DESC LIMIT ${LIST_LIMIT}`,

@@ -40,8 +40,11 @@ export interface WatchRules {
 
 /** Seconds a beat may run ahead of the bucket (network jitter) before it counts as a jump. */
 export const JUMP_TOLERANCE_SECONDS = 2;
-/** The bucket's cap: the most wall-clock time a beat can spend at once. */
-export const MAX_BANK_SECONDS = 3;
+/**
+ * The bucket's cap: the most wall-clock time one beat can spend. The kiosk beats every second; a few
+ * seconds of slack absorb a slow network without letting a silent kiosk save up a jump.
+ */
+export const MAX_BANK_SECONDS = 5;
 /** Longer than this without a beat is a silence: the next beat is a baseline. */
 export const MAX_SILENCE_MS = 10_000;
 /** The last second or so of a video may be cut by the player; this much short of the end completes. */

@@ -1,0 +1,16 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './open';
+
+const cache = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A prepared statement, compiled once per database and SQL text. Preparing is the dominant cost of a
+ * small query (the heartbeat path runs a handful per second; the demo seed, hundreds of thousands).
+ */
+export function statement(db: Db, sql: string): Statement {
+  let byText = cache.get(db);
+  if (!byText) cache.set(db, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  return s;
+}
