@@ -28,7 +28,10 @@ export interface CoreOptions {
   quiet?: boolean;
   /** Rate limits, overridable for load tests; defaults protect a booth. */
   limits?: Partial<RateLimits>;
-  /** With `demo`: also seed years of history (default true); tests that only need the accounts turn it off. */
+  /**
+   * With `demo`: also seed years of history. Off unless asked for: the CLI's and Electron's `--demo` ask
+   * for it, while tests and benches that only need the demo accounts start in a fraction of the time.
+   */
   demoHistory?: boolean;
   /** Fixed randomness in tests (attention-prompt moments, quiz draws); Math.random otherwise. */
   random?: () => number;

@@ -95,6 +95,7 @@ async function launch() {
     port: 0,
     host: '127.0.0.1',
     demo: process.argv.includes('--demo'),
+    demoHistory: true,
     webDir: join(appPath, 'dist-web'),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(appPath, 'resources'),
   });

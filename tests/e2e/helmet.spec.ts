@@ -168,6 +168,10 @@ test('a kiosk reloaded mid-video resumes the same session at the last counted se
   await row.getByRole('button', { name: '推送到教育屏' }).click();
   await kiosk.getByRole('button', { name: '观看教育视频' }).click();
   await expect(row.getByText(/^[1-9]\d*%$/)).toBeVisible();
+  // Paused first, so the six-second video cannot finish while this (possibly slow) machine reloads.
+  await kiosk.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
+  await expect(kiosk.getByRole('button', { name: '继续观看' })).toBeVisible();
+  await expect(row.getByText(/^\d+%$/)).toHaveText(/^[1-9]\d*%$/);
   const counted = Number((await row.getByText(/^\d+%$/).textContent())!.replace('%', ''));
   // Where playback starts after the reload: the first 'playing' event's position.
   await kiosk.addInitScript(() => {

@@ -26,8 +26,6 @@ export async function startTestCore(options: Partial<CoreOptions> = {}): Promise
     webDir: join(root, 'dist-web'),
     resourcesDir: join(root, 'resources'),
     quiet: true,
-    // `demo` here means the demo accounts; a test that wants the years of history asks for it.
-    demoHistory: false,
     ...options,
     dataDir,
   });

@@ -20,6 +20,6 @@ export async function seedDemo(core: Core): Promise<void> {
   if (countOfficers(core.db) > 0) return;
   const now = core.clock();
   for (const o of demoOfficers) await createOfficer(core.db, { ...o, pin: DEMO_PIN }, 'demo-seed', now);
-  const helmet = core.options.demoHistory === false ? undefined : seedHelmetDemo(core, now);
+  const helmet = core.options.demoHistory ? seedHelmetDemo(core, now) : undefined;
   core.log('info', 'demo data seeded', { officers: demoOfficers.length, helmet });
 }

@@ -6,25 +6,30 @@ import { VideoPlayer, type Player } from './VideoPlayer';
 
 export interface VideoScreenProps {
   session: KioskSession;
+  /**
+   * False while the rider is still on the choice screen: the player is already made and loading
+   * behind it (hidden), so 观看教育视频 only has to press play.
+   */
+  active: boolean;
   onWalkAway(): void;
   onLeftVideo(): void;
 }
 
 /** The education video, the core's count of it, and the prompts that keep the rider watching. */
-export function VideoScreen({ session, onWalkAway, onLeftVideo }: VideoScreenProps) {
+export function VideoScreen({ session, active, onWalkAway, onLeftVideo }: VideoScreenProps) {
   const { t } = useTranslation();
   const [player, setPlayer] = useState<Player | null>(null);
-  const v = useWatchedVideo(player, session, onWalkAway, onLeftVideo);
+  const v = useWatchedVideo(player, session, active, onWalkAway, onLeftVideo);
   const percent = Math.min(100, Math.floor((v.watched / session.video.durationSec) * 100));
   const promptLeft = v.promptLeft;
   const warnFrom = Math.max(session.pauseLimitSeconds - 30, Math.floor(session.pauseLimitSeconds / 2));
 
   return (
-    <main className="kiosk-screen kiosk-video" data-testid="kiosk-video">
+    <main className={`kiosk-screen kiosk-video ${active ? '' : 'kiosk-prepared'}`} data-testid={active ? 'kiosk-video' : undefined} aria-hidden={!active}>
       <h2 className="kiosk-video-title">{session.video.title}</h2>
       <div className="kiosk-player-frame">
         <VideoPlayer video={session.video} onPlayer={setPlayer} />
-        {promptLeft !== null && (
+        {active && promptLeft !== null && (
           <div className="kiosk-overlay" role="alertdialog" data-testid="attention-prompt">
             <p>{t('helmet.kiosk.video.attention')}</p>
             <button type="button" className="kiosk-button kiosk-button-primary" onClick={v.attend}>
@@ -33,7 +38,7 @@ export function VideoScreen({ session, onWalkAway, onLeftVideo }: VideoScreenPro
             <p className="kiosk-muted">{t('helmet.kiosk.video.secondsLeft', { seconds: promptLeft })}</p>
           </div>
         )}
-        {promptLeft === null && v.paused && !v.ended && player && (
+        {active && promptLeft === null && v.paused && !v.ended && player && (
           <div className="kiosk-overlay kiosk-overlay-light">
             {v.missed && <p>{t('helmet.kiosk.video.missed')}</p>}
             <button type="button" className="kiosk-button kiosk-button-primary" onClick={v.play}>

@@ -31,6 +31,8 @@ export interface WatchedVideo {
 export function useWatchedVideo(
   player: Player | null,
   session: KioskSession,
+  /** False while the player is only being prepared behind the choice screen: nothing plays or beats. */
+  active: boolean,
   onWalkAway: () => void,
   onLeftVideo: () => void,
 ): WatchedVideo {
@@ -83,7 +85,7 @@ export function useWatchedVideo(
   }, [player, conn, sessionId, applyReply]);
 
   useEffect(() => {
-    if (!player) return;
+    if (!player || !active) return;
     const start = () => {
       furthest.current = session.furthestSeconds;
       if (session.furthestSeconds > 0) player.currentTime(session.furthestSeconds);
@@ -140,12 +142,12 @@ export function useWatchedVideo(
     };
     // The session's starting point is read once per player; later replies move `furthest` themselves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [player, beat]);
+  }, [player, beat, active]);
 
   // Without the core nothing is counted, so nothing plays: the rider resumes at the last counted second.
   useEffect(() => {
-    if (!connected) player?.pause();
-  }, [connected, player]);
+    if (!connected && active) player?.pause();
+  }, [connected, player, active]);
 
   // A clock for the prompt's countdown and the pause warning; a prompt left unanswered pauses the video
   // (the core takes that stretch back on the next beat and sends the player back to where it was).
