@@ -37,8 +37,8 @@ export interface CoreOptions {
   random?: () => number;
   /** Settings written at start (validated and audited), e.g. `npm run serve -- --setting kioskIdleSeconds=5`. */
   settings?: Record<string, unknown>;
-  /** Set by Electron main: staff passed the kiosk's exit check, so close that kiosk's window. */
-  onKioskExit?: (kioskId: number) => void;
+  /** Set by Electron main: staff passed a kiosk's exit check; true when it had that kiosk's window to close. */
+  onKioskExit?: (kioskId: number) => boolean;
 }
 
 export interface RateLimits {

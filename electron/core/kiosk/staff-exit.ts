@@ -37,8 +37,7 @@ export const kioskStaffHandlers: Handlers<'kiosk:staffExit' | 'kiosk:links'> = {
     endSession(core.db, hashToken(grant.token));
     if (grant.officer.role !== 'admin') throw forbidden('只有管理员可以退出教育屏');
     appendAudit(core.db, { actor: `officer:${grant.officer.badge}`, action: 'kiosk.staffExit', entity: 'kiosk', entityId: p.kiosk.id }, now);
-    core.options.onKioskExit?.(p.kiosk.id);
-    return { exited: core.options.onKioskExit !== undefined };
+    return { exited: core.options.onKioskExit?.(p.kiosk.id) ?? false };
   },
 
   'kiosk:links'(_req, { core }) {
