@@ -9,18 +9,12 @@ import { KioskPickerDialog } from './KioskPickerDialog';
 import { NewStopDialog } from './NewStopDialog';
 import { SignatureDialog } from './SignatureDialog';
 import { StopTable, type StopActions } from './StopTable';
+import { schemaRule } from './form-parts';
 import { TextEntryDialog } from './TextEntryDialog';
 import { useHelmetStops } from './useHelmetStops';
 import { useOnlineKiosks } from './useOnlineKiosks';
 
 type Entry = { kind: 'override' | 'cancel' | 'ticket'; stop: HelmetStop };
-
-const zodRule = (schema: typeof reasonSchema | typeof ticketNoSchema) => ({
-  validator: (_r: unknown, v?: string) => {
-    const r = schema.safeParse(v ?? '');
-    return r.success ? Promise.resolve() : Promise.reject(new Error(r.error.issues[0]?.message));
-  },
-});
 
 /** 头盔教育: the stop list with its live progress, and the dialogs an officer works through. */
 export function HelmetPage() {
@@ -125,7 +119,7 @@ export function HelmetPage() {
         title={entryText?.title ?? ''}
         hint={entryText?.hint ?? ''}
         label={entry?.kind === 'ticket' ? t('helmet.dialogs.ticketLabel') : t('helmet.dialogs.reason')}
-        rules={[entry?.kind === 'ticket' ? zodRule(ticketNoSchema) : zodRule(reasonSchema)]}
+        rules={[entry?.kind === 'ticket' ? schemaRule(ticketNoSchema) : schemaRule(reasonSchema)]}
         maxLength={entry?.kind === 'ticket' ? 32 : 200}
         multiline={entry?.kind !== 'ticket'}
         onSubmit={submitEntry}

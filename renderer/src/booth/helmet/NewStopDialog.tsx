@@ -1,15 +1,9 @@
-import { Alert, Button, Form, Input, Modal, Radio, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  idNumberProblem,
-  idProblemMessages,
-  normalizePhone,
-  normalizePlate,
-  PHONE_PATTERN,
-  PLATE_PATTERN,
-  type HelmetVehicle,
-} from '../../../../shared/domain/helmet';
+import { idNumberSchema, phoneSchema, plateSchema } from '../../../../shared/contract/helmet';
+import type { HelmetVehicle } from '../../../../shared/domain/helmet';
+import { SaveFooter, schemaRule } from './form-parts';
 
 export interface NewStopValues {
   vehicle: HelmetVehicle;
@@ -88,35 +82,13 @@ export function NewStopDialog({ open, postName, onSave, onClose }: NewStopDialog
         {vehicle === 'motorcycle' && (
           <Alert type="warning" showIcon title={t('helmet.form.motorcycleNote')} style={{ marginBottom: 16 }} />
         )}
-        <Form.Item
-          label={t('helmet.form.plate')}
-          name="plate"
-          rules={[
-            {
-              validator: (_r, v?: string) =>
-                !v?.trim() || PLATE_PATTERN.test(normalizePlate(v))
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('号牌应为 2–12 位汉字、字母或数字')),
-            },
-          ]}
-        >
+        <Form.Item label={t('helmet.form.plate')} name="plate" rules={[schemaRule(plateSchema, true)]}>
           <Input size="large" placeholder={t('helmet.form.platePlaceholder')} maxLength={20} />
         </Form.Item>
-        <Form.Item label={t('helmet.form.idNumber')} name="idNumber" rules={[{ validator: (_r, v?: string) => checkId(v) }]}>
+        <Form.Item label={t('helmet.form.idNumber')} name="idNumber" rules={[schemaRule(idNumberSchema, true)]}>
           <Input size="large" maxLength={20} inputMode="text" spellCheck={false} />
         </Form.Item>
-        <Form.Item
-          label={t('helmet.form.phone')}
-          name="phone"
-          rules={[
-            {
-              validator: (_r, v?: string) =>
-                !v?.trim() || PHONE_PATTERN.test(normalizePhone(v))
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('手机号应为 11 位手机号码')),
-            },
-          ]}
-        >
+        <Form.Item label={t('helmet.form.phone')} name="phone" rules={[schemaRule(phoneSchema, true)]}>
           <Input size="large" inputMode="tel" maxLength={13} />
         </Form.Item>
         <Form.Item label={`${t('helmet.form.name')}（${t('helmet.form.optional')}）`} name="riderName">
@@ -128,17 +100,8 @@ export function NewStopDialog({ open, postName, onSave, onClose }: NewStopDialog
         <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
           {t('helmet.form.needOne')}。{t('helmet.form.privacy')}。
         </Typography.Paragraph>
-        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
-        <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-          {t('helmet.form.save')}
-        </Button>
+        <SaveFooter error={error} busy={busy} />
       </Form>
     </Modal>
   );
-}
-
-function checkId(v: string | undefined) {
-  if (!v?.trim()) return Promise.resolve();
-  const problem = idNumberProblem(v);
-  return problem ? Promise.reject(new Error(idProblemMessages[problem])) : Promise.resolve();
 }

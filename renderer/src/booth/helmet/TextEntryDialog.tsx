@@ -1,7 +1,7 @@
-import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { SaveFooter } from './form-parts';
 
 export interface TextEntryDialogProps {
   open: boolean;
@@ -18,7 +18,6 @@ export interface TextEntryDialogProps {
 
 /** One field, one reason: the override reason, the cancel reason, the ticket number. */
 export function TextEntryDialog({ open, title, hint, label, rules, maxLength, multiline, onSubmit, onClose }: TextEntryDialogProps) {
-  const { t } = useTranslation();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -37,10 +36,7 @@ export function TextEntryDialog({ open, title, hint, label, rules, maxLength, mu
         <Form.Item label={label} name="value" rules={rules}>
           {multiline ? <Input.TextArea rows={3} maxLength={maxLength} showCount autoFocus /> : <Input size="large" maxLength={maxLength} autoFocus />}
         </Form.Item>
-        {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
-        <Button type="primary" htmlType="submit" size="large" block loading={busy}>
-          {t('helmet.form.save')}
-        </Button>
+        <SaveFooter error={error} busy={busy} />
       </Form>
     </Modal>
   );
