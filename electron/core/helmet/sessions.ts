@@ -257,7 +257,11 @@ export function resumeForKiosk(db: Db, kioskId: number, now: number): SessionRow
     const s = liveSessionOfKiosk(db, kioskId);
     if (!s) return undefined;
     if (s.phase === 'video') {
-      statement(db, 'UPDATE education_sessions SET last_beat_at = NULL, credit_bank = 0, updated_at = ? WHERE id = ?').run(now, s.id);
+      // Nor is it a pause: the pause limit starts again from the kiosk's next paused beat.
+      statement(db, 'UPDATE education_sessions SET last_beat_at = NULL, credit_bank = 0, paused_since = NULL, updated_at = ? WHERE id = ?').run(
+        now,
+        s.id,
+      );
     }
     return loadSession(db, s.id);
   })();

@@ -145,7 +145,10 @@ export function useWatchedVideo(
   }, [player, beat, active]);
 
   // Without the core nothing is counted, so nothing plays: the rider resumes at the last counted second.
+  // A pause forced by a lost connection is not the rider walking away: the pause clock waits for the link.
+  const online = useRef(connected);
   useEffect(() => {
+    online.current = connected;
     if (!connected && active) player?.pause();
   }, [connected, player, active]);
 
@@ -155,6 +158,7 @@ export function useWatchedVideo(
     const timer = setInterval(() => {
       const t = Date.now();
       setNow(t);
+      if (!online.current) setPausedSince((p) => (p === null ? null : t));
       if (promptDeadline.current !== null && t > promptDeadline.current) {
         promptDeadline.current = null;
         setPromptUntil(null);
