@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findAppRoot } from './app-root';
 import { startCore } from './server';
+import { parseSettingArgs } from './startup-settings';
 
-const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host 127.0.0.1] [--demo [--demo-years 5]]';
+const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host 127.0.0.1] [--demo [--demo-years 5]] [--setting key=value …]';
 
 async function main() {
   const { values } = parseArgs({
@@ -13,6 +14,7 @@ async function main() {
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
       'demo-years': { type: 'string', default: '5' },
+      setting: { type: 'string', multiple: true, default: [] },
     },
     strict: true,
   });
@@ -28,6 +30,7 @@ async function main() {
     host: values.host,
     demo: values.demo,
     demoYears,
+    ...(values.setting.length ? { settings: parseSettingArgs(values.setting) } : {}),
     webDir: resolve(root, 'dist-web'),
     resourcesDir: resolve(root, 'resources'),
   });

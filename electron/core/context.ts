@@ -30,6 +30,12 @@ export interface CoreOptions {
   quiet?: boolean;
   /** Rate limits, overridable for load tests; defaults protect a booth. */
   limits?: Partial<RateLimits>;
+  /** Fixed randomness in tests (attention-prompt moments, quiz draws); Math.random otherwise. */
+  random?: () => number;
+  /** Settings written at start (validated and audited), e.g. `npm run serve -- --setting kioskIdleSeconds=5`. */
+  settings?: Record<string, unknown>;
+  /** Set by Electron main: staff passed a kiosk's exit check; true when it had that kiosk's window to close. */
+  onKioskExit?: (kioskId: number) => boolean;
 }
 
 export interface RateLimits {

@@ -6,6 +6,8 @@ import type { Core, CoreOptions, GreenServer } from './context';
 import { lockDataDir } from './data-dir';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
+import { seedHelmetContent } from './helmet/content';
+import { applyStartupSettings } from './startup-settings';
 import { createStaticHandler } from './http/static';
 import { createLogger } from './logger';
 import { PairingDesk } from './kiosk/pairing';
@@ -50,6 +52,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   });
   const core: Core = { db, io, clock, log, options, metrics: { handlerRuns: 0, refused: 0 } };
   try {
+    seedHelmetContent(db, options.resourcesDir, clock());
+    if (options.settings) applyStartupSettings(db, options.settings, clock());
     if (options.demo) await seedDemo(core);
     const desk = new PairingDesk();
     const router = createRouter(core, allHandlers(desk));

@@ -4,6 +4,7 @@ import type { Display } from 'electron';
 import { startCore } from '../core/server';
 import type { RunningCore } from '../core/server';
 import { lockDownKiosk } from './kiosk-lockdown';
+import { findKioskByToken } from '../core/kiosk/pairing';
 import { builtInKioskToken } from './kiosk-token';
 import { registerNativeIpc } from './native-ipc';
 import { denyAllPermissions, hardenAllWebContents } from './web-security';
@@ -20,7 +21,9 @@ app.enableSandbox();
 
 let running: RunningCore | undefined;
 let booth: BrowserWindow | undefined;
-let kiosk: { win: BrowserWindow; displayId: number } | undefined;
+let kiosk: { win: BrowserWindow; displayId: number; kioskId: number } | undefined;
+/** Staff closed the kiosk window (5 taps + an admin PIN): it stays closed until the app restarts. */
+let kioskClosedByStaff = false;
 /** Set once the app is quitting; until then the kiosk window refuses to close. */
 let quitting = false;
 
@@ -52,10 +55,10 @@ function openKiosk(core: RunningCore, display: Display) {
   // The page reads the token from the fragment (never sent to the server), stores it and clears it.
   const url = `${core.kioskUrl}#kioskToken=${encodeURIComponent(token)}`;
   const win = new BrowserWindow(kioskWindowOptions(display.bounds, app.isPackaged));
-  kiosk = { win, displayId: display.id };
+  kiosk = { win, displayId: display.id, kioskId: findKioskByToken(core.core.db, token)!.id };
   const load = () =>
     void win.loadURL(url).catch((err: unknown) => core.core.log('error', 'kiosk failed to load', { err: String(err) }));
-  lockDownKiosk(win, { isPackaged: app.isPackaged, mayClose: () => quitting, recover: load, powerSaveBlocker });
+  lockDownKiosk(win, { isPackaged: app.isPackaged, mayClose: () => quitting || kioskClosedByStaff, recover: load, powerSaveBlocker });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (kiosk?.win === win) kiosk = undefined;
@@ -63,9 +66,20 @@ function openKiosk(core: RunningCore, display: Display) {
   load();
 }
 
+/**
+ * The core checked an admin's PIN on a kiosk: if that kiosk is this window, close it. A LAN tablet
+ * passing the same check has no window here to close.
+ */
+function closeKioskForStaff(kioskId: number): boolean {
+  if (!kiosk || kiosk.kioskId !== kioskId) return false;
+  kioskClosedByStaff = true;
+  kiosk.win.close();
+  return true;
+}
+
 /** The kiosk lives on a display other than the booth's, and only while that display is attached. */
 function syncKiosk() {
-  if (!running || quitting) return;
+  if (!running || quitting || kioskClosedByStaff) return;
   const primary = screen.getPrimaryDisplay();
   const displays = screen.getAllDisplays();
   if (kiosk && !displays.some((d) => d.id === kiosk?.displayId)) {
@@ -95,6 +109,7 @@ async function launch() {
     port: 0,
     host: '127.0.0.1',
     demo: process.argv.includes('--demo'),
+    onKioskExit: closeKioskForStaff,
     webDir: join(appPath, 'dist-web'),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(appPath, 'resources'),
   });

@@ -6,6 +6,8 @@ import { kioskEvents } from './kiosk';
 import { escortEvents } from './escorts';
 import { advisoryEvents } from './advisories';
 import { reportsEvents } from './reports';
+import { helmetEvents } from './helmet';
+import { kioskStaffEvents } from './kiosk-staff';
 
 export * from './result';
 export * from './define';
@@ -15,6 +17,8 @@ export * from './pushes';
 export * from './escorts';
 export * from './advisories';
 export * from './reports';
+export * from './helmet';
+export * from './kiosk-staff';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
@@ -23,6 +27,8 @@ export const clientEvents = {
   ...escortEvents,
   ...advisoryEvents,
   ...reportsEvents,
+  ...helmetEvents,
+  ...kioskStaffEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

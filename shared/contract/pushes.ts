@@ -2,6 +2,7 @@ import type { Officer } from './auth';
 import type { KioskInfo } from './kiosk';
 import type { EscortCounters, EscortView } from './escorts';
 import type { AdvisoryTally } from './advisories';
+import type { HelmetStop, KioskSession } from './helmet';
 
 export type Principal =
   | { kind: 'anonymous' }
@@ -29,4 +30,8 @@ export interface ServerPushes {
   'escort:counters': (counters: EscortCounters) => void;
   /** To officers: one officer's 劝导 counts for the current shift changed (each screen keeps its own). */
   'advisory:changed': (tally: AdvisoryTally) => void;
+  /** To officers: a helmet stop changed (saved, offered, progress while the rider watches, closed). */
+  'helmet:stop': (stop: HelmetStop) => void;
+  /** To one kiosk: its session started, moved to another phase or ended (never anything personal). */
+  'helmet:session': (session: KioskSession) => void;
 }

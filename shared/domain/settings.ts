@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** Administrative Penalty Law (2021) art. 33, paragraphs 1 and 3: the footing of education instead of a fine. */
+const DEFAULT_LEGAL_TEXT =
+  '依据《中华人民共和国行政处罚法》第三十三条：初次违法且危害后果轻微并及时改正的，可以不予行政处罚；对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育。';
+
 /**
  * Post-wide settings. Each feature adds its keys here with a default, so a fresh install works and
  * the admin screen can list and validate every one of them with this one schema.
@@ -19,6 +23,30 @@ export const settingsSchema = z.object({
   nightShiftStartHour: z.number().int().min(0).max(23).default(20),
   /** Whether report exports (CSV, Excel, PDF) may carry people's names; off, they carry badges only. */
   exportPersonNames: z.boolean().default(false),
+  /** Helmet stops: fines in yuan for a first offence and a repeat within the window. */
+  helmetFineFirstYuan: z.number().int().min(0).max(10_000).default(20),
+  helmetFineRepeatYuan: z.number().int().min(0).max(10_000).default(50),
+  /** Months back an earlier stop makes a rider a repeat (no education instead of the fine). */
+  helmetWindowMonths: z.number().int().min(1).max(60).default(12),
+  /** The legal footing shown on the kiosk's choice screen. */
+  helmetLegalText: z.string().trim().min(1).max(600).default(DEFAULT_LEGAL_TEXT),
+  /** Which video a first-time rider and a repeat rider (admitted by an officer's override) watch. */
+  helmetVideoFirst: z.string().trim().min(1).max(64).default('helmet-saves-lives'),
+  helmetVideoRepeat: z.string().trim().min(1).max(64).default('rules-and-crash'),
+  /**
+   * When set, every rider gets this video instead: automated tests assign `test-short` here, so no
+   * production rule (length, counting, completion) is ever shortened for them. Empty in production.
+   */
+  helmetVideoOverride: z.string().trim().max(64).default(''),
+  /** Quiz questions drawn for a first offence and for an overridden repeat; the pass mark in percent. */
+  helmetQuizQuestionsFirst: z.number().int().min(1).max(20).default(5),
+  helmetQuizQuestionsRepeat: z.number().int().min(1).max(20).default(8),
+  helmetQuizPassPercent: z.number().int().min(1).max(100).default(80),
+  /** About how often (seconds of video) an attention prompt appears, at a random moment. */
+  helmetAttentionEverySeconds: z.number().int().min(10).max(600).default(60),
+  /** Kiosk walk-away: no touch this long on the choice, quiz or pledge screen; paused this long on the video. */
+  kioskIdleSeconds: z.number().int().min(2).max(600).default(60),
+  kioskPauseLimitSeconds: z.number().int().min(2).max(1800).default(120),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

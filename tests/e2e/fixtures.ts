@@ -14,8 +14,9 @@ export interface ServedCore {
 }
 
 /** Starts the built headless core (`dist-node/serve.mjs`) on a fresh data dir and a free port. */
+/** `settings` are passed as `--setting key=value` (e.g. a short idle time for a walk-away test). */
 export async function serveCore(
-  opts: { demo?: boolean; demoYears?: number; dataDir?: string; port?: number } = {},
+  opts: { demo?: boolean; demoYears?: number; dataDir?: string; port?: number; settings?: Record<string, string | number> } = {},
 ): Promise<ServedCore> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'greenpost-e2e-'));
   const args = [
@@ -26,6 +27,7 @@ export async function serveCore(
     String(opts.port ?? 0),
     ...(opts.demo ? ['--demo', '--demo-years', String(opts.demoYears ?? 0)] : []),
   ];
+  for (const [key, value] of Object.entries(opts.settings ?? {})) args.push('--setting', `${key}=${value}`);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolvePromise, reject) => {
     let out = '';
@@ -50,12 +52,15 @@ export async function stopCore(core: ServedCore, keepData = false) {
   if (!keepData) rmSync(core.dataDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ core: ServedCore; demo: boolean; demoYears: number }>({
+type Settings = Record<string, string | number> | undefined;
+
+export const test = base.extend<{ core: ServedCore; demo: boolean; demoYears: number; settings: Settings }>({
   demo: [true, { option: true }],
   /** Years of demo history; 0 (accounts only) keeps most tests fast. */
   demoYears: [0, { option: true }],
-  core: async ({ demo, demoYears }, use) => {
-    const core = await serveCore({ demo, demoYears });
+  settings: [undefined, { option: true }],
+  core: async ({ demo, demoYears, settings }, use) => {
+    const core = await serveCore({ demo, demoYears, settings });
     await use(core);
     await stopCore(core);
   },

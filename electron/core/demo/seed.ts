@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/domain/roles';
 import type { Core } from '../context';
+import { seedHelmetDemo } from '../helmet/demo';
 import { countOfficers, createOfficer } from '../identity/officers';
 import { seedDemoEscorts } from './escorts-seed';
 
@@ -23,7 +24,10 @@ export async function seedDemo(core: Core): Promise<void> {
   core.log('info', 'demo data seeded', { officers: demoOfficers.length });
   const years = core.options.demoYears ?? 5;
   if (years <= 0) return;
-  const started = Date.now();
+  let started = Date.now();
   const escorts = seedDemoEscorts(core.db, now, years);
   core.log('info', 'demo escorts seeded', { ...escorts, ms: Date.now() - started });
+  started = Date.now();
+  const helmet = seedHelmetDemo(core, now, years);
+  core.log('info', 'demo helmet stops seeded', { ...helmet, ms: Date.now() - started });
 }

@@ -1,10 +1,12 @@
 import type { EventName } from '../../../shared/contract/index';
 import { authHandlers } from '../auth/handlers';
+import { helmetHandlers } from '../helmet/handlers';
 import { kioskHandlers } from '../kiosk/handlers';
 import { escortHandlers } from '../escorts/handlers';
 import { advisoryHandlers } from '../advisories/handlers';
 import type { PairingDesk } from '../kiosk/pairing';
 import { reportsHandlers } from '../reports/handlers';
+import { kioskStaffHandlers } from '../kiosk/staff-exit';
 import type { Handlers } from './handlers';
 
 /** Joins every feature's handlers; `satisfies` makes a missing or misspelled event a type error. */
@@ -15,4 +17,6 @@ export const allHandlers = (desk: PairingDesk) =>
     ...escortHandlers,
     ...advisoryHandlers,
     ...reportsHandlers,
+    ...helmetHandlers,
+    ...kioskStaffHandlers,
   }) satisfies Handlers<EventName>;

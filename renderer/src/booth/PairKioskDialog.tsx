@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskInfo } from '../../../shared/contract/kiosk';
 import { useConnection } from '../net/useConnection';
+import { KioskLanQr } from './KioskLanQr';
 
 export function PairKioskDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function PairKioskDialog({ open, onClose }: { open: boolean; onClose(): v
         </Button>
       </Form>
       {result && <Alert type={result.type} showIcon title={result.text} role="status" style={{ marginBottom: 16 }} />}
+      <KioskLanQr open={open} />
       <Typography.Title level={5}>{t('pair.kiosks')}</Typography.Title>
       <List
         dataSource={kiosks}

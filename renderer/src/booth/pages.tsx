@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { Officer } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/domain/roles';
 import { EscortsPage } from './escorts/EscortsPage';
+import { HelmetPage } from './helmet/HelmetPage';
 import { LazyReportsPage } from '../reports/LazyReportsPage';
 
 export interface BoothPage {
@@ -18,7 +19,7 @@ const Pending = () => <Empty style={{ marginTop: 96 }} description="此功能正
 /** Navigation order; each feature replaces its `Pending` with its own screen. */
 export const boothPages: BoothPage[] = [
   { key: 'escorts', label: 'nav.escorts', minRole: 'officer', component: EscortsPage },
-  { key: 'helmet', label: 'nav.helmet', minRole: 'officer', component: Pending },
+  { key: 'helmet', label: 'nav.helmet', minRole: 'officer', component: HelmetPage },
   { key: 'reports', label: 'nav.reports', minRole: 'chief', component: LazyReportsPage },
   { key: 'admin', label: 'nav.admin', minRole: 'admin', component: Pending },
 ];

@@ -5,12 +5,14 @@ import { HelmetIcon } from './HelmetIcon';
 export interface AttractLoopProps {
   kioskName: string;
   postName: string;
+  /** False while the link to the core is down (the footer says so). */
+  connected?: boolean;
   /** Milliseconds per message. */
   interval?: number;
 }
 
 /** The idle kiosk: helmet-safety messages in turn, the kiosk's name and that it is paired. */
-export function AttractLoop({ kioskName, postName, interval = 6000 }: AttractLoopProps) {
+export function AttractLoop({ kioskName, postName, connected = true, interval = 6000 }: AttractLoopProps) {
   const { t } = useTranslation();
   const messages = t('kiosk.attract', { returnObjects: true }) as string[];
   const [index, setIndex] = useState(0);
@@ -31,7 +33,7 @@ export function AttractLoop({ kioskName, postName, interval = 6000 }: AttractLoo
       <footer className="kiosk-footer">
         <span>{postName}</span>
         <span>
-          {kioskName} · {t('kiosk.paired')}
+          {kioskName} · {connected ? t('kiosk.paired') : t('helmet.kiosk.offline')}
         </span>
       </footer>
     </main>

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { PairingCode } from '../../../shared/contract/kiosk';
 import { useConnection, useConnectionState } from '../net/useConnection';
-import { AttractLoop } from './AttractLoop';
+import { RiderScreens } from './helmet/RiderScreens';
 import { kioskToken } from './kiosk-token';
 import { PairingScreen } from './PairingScreen';
+import { StaffExit } from './StaffExit';
 
-/** Container: unpaired → pairing code; paired → attract loop (and, later, the rider's session). */
+/** Container: unpaired → pairing code; paired → attract loop and the rider's session (helmet/RiderScreens). */
 export function KioskApp() {
   const conn = useConnection();
-  const { hello } = useConnectionState();
+  const { hello, connected } = useConnectionState();
   const [pairing, setPairing] = useState<PairingCode>();
   const [now, setNow] = useState(() => Date.now());
   const principal = hello?.principal;
@@ -51,7 +52,13 @@ export function KioskApp() {
   }, [unpaired, conn]);
 
   if (!hello) return <main className="kiosk-screen" />;
-  if (principal?.kind === 'kiosk') return <AttractLoop kioskName={principal.kiosk.name} postName={hello.postName} />;
+  if (principal?.kind === 'kiosk')
+    return (
+      <>
+        <RiderScreens kioskName={principal.kiosk.name} postName={hello.postName} connected={connected} />
+        <StaffExit />
+      </>
+    );
   return (
     <PairingScreen
       code={pairing?.code}

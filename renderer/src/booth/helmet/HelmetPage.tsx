@@ -1,0 +1,140 @@
+import { Button, Card, message, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reasonSchema, ticketNoSchema, type HelmetStop } from '../../../../shared/contract/helmet';
+import type { KioskInfo } from '../../../../shared/contract/kiosk';
+import type { Ack } from '../../../../shared/contract/result';
+import { useConnection, useConnectionState } from '../../net/useConnection';
+import { KioskPickerDialog } from './KioskPickerDialog';
+import { NewStopDialog } from './NewStopDialog';
+import { SignatureDialog } from './SignatureDialog';
+import { StopTable, type StopActions } from './StopTable';
+import { schemaRule } from './form-parts';
+import { TextEntryDialog } from './TextEntryDialog';
+import { useHelmetStops } from './useHelmetStops';
+import { useOnlineKiosks } from './useOnlineKiosks';
+
+type Entry = { kind: 'override' | 'cancel' | 'ticket'; stop: HelmetStop };
+
+/** 头盔教育: the stop list with its live progress, and the dialogs an officer works through. */
+export function HelmetPage() {
+  const { t } = useTranslation();
+  const conn = useConnection();
+  const postName = useConnectionState().hello?.postName ?? '';
+  const { stops, loading } = useHelmetStops();
+  const onlineKiosks = useOnlineKiosks();
+  const [toast, toastHolder] = message.useMessage();
+  const [creating, setCreating] = useState(false);
+  const [entry, setEntry] = useState<Entry>();
+  const [picking, setPicking] = useState<{ stop: HelmetStop; kiosks: KioskInfo[] }>();
+  const [signature, setSignature] = useState<{ png: string | null | undefined }>();
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const report = <T,>(r: Ack<T>, success?: string) => {
+    if (!r.ok) void toast.error(r.error.message);
+    else if (success) void toast.success(success);
+    return r.ok;
+  };
+
+  const offerTo = async (stop: HelmetStop, kiosk?: KioskInfo) => {
+    const r = await conn.send('helmet:offer', kiosk ? { stopId: stop.id, kioskId: kiosk.id } : { stopId: stop.id });
+    report(r, r.ok ? t('helmet.messages.offered', { kiosk: r.value.session?.kioskName ?? kiosk?.name ?? '' }) : undefined);
+  };
+
+  const actions: StopActions = {
+    async offer(stop) {
+      const list = await conn.send('kiosk:list', {});
+      if (!report(list) || !list.ok) return;
+      if (list.value.length === 0) return void toast.warning(t('helmet.messages.noKiosk'));
+      // One paired kiosk: no question. Several: the officer picks.
+      if (list.value.length === 1) return offerTo(stop);
+      setPicking({ stop, kiosks: list.value });
+    },
+    override: (stop) => setEntry({ kind: 'override', stop }),
+    cancel: (stop) => setEntry({ kind: 'cancel', stop }),
+    recordFine: (stop) => setEntry({ kind: 'ticket', stop }),
+    async stopSession(stop) {
+      report(await conn.send('helmet:stopSession', { stopId: stop.id }));
+    },
+    async showSignature(stop) {
+      setSignature({ png: undefined });
+      const r = await conn.send('helmet:signature', { stopId: stop.id });
+      setSignature({ png: r.ok ? r.value.png : null });
+    },
+  };
+
+  const submitEntry = async (value: string) => {
+    if (!entry) return undefined;
+    const stopId = entry.stop.id;
+    const r =
+      entry.kind === 'ticket'
+        ? await conn.send('helmet:recordFine', { stopId, ticketNo: value })
+        : await conn.send(entry.kind === 'override' ? 'helmet:override' : 'helmet:cancel', { stopId, reason: value });
+    return r.ok ? undefined : r.error.message;
+  };
+
+  const entryText = entry && {
+    override: { title: t('helmet.dialogs.overrideTitle'), hint: t('helmet.dialogs.overrideHint', { months: entry.stop.windowMonths }) },
+    cancel: { title: t('helmet.dialogs.cancelTitle'), hint: t('helmet.dialogs.cancelHint') },
+    ticket: { title: t('helmet.dialogs.ticketTitle'), hint: t('helmet.dialogs.ticketHint') },
+  }[entry.kind];
+
+  return (
+    <Card
+      title={
+        <Space direction="vertical" size={0}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('helmet.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+            {t('helmet.listHint')}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Button type="primary" size="large" onClick={() => setCreating(true)}>
+          {t('helmet.newStop')}
+        </Button>
+      }
+    >
+      {toastHolder}
+      <StopTable stops={stops} loading={loading} now={now} onlineKiosks={onlineKiosks} actions={actions} />
+      <NewStopDialog
+        open={creating}
+        postName={postName}
+        onClose={() => setCreating(false)}
+        onSave={async (values) => {
+          const r = await conn.send('helmet:create', values);
+          if (r.ok) void toast.success(t('helmet.messages.saved'));
+          return r.ok ? undefined : r.error.message;
+        }}
+      />
+      <TextEntryDialog
+        open={entry !== undefined}
+        title={entryText?.title ?? ''}
+        hint={entryText?.hint ?? ''}
+        label={entry?.kind === 'ticket' ? t('helmet.dialogs.ticketLabel') : t('helmet.dialogs.reason')}
+        rules={[entry?.kind === 'ticket' ? schemaRule(ticketNoSchema) : schemaRule(reasonSchema)]}
+        maxLength={entry?.kind === 'ticket' ? 32 : 200}
+        multiline={entry?.kind !== 'ticket'}
+        onSubmit={submitEntry}
+        onClose={() => setEntry(undefined)}
+      />
+      <KioskPickerDialog
+        kiosks={picking?.kiosks}
+        onClose={() => setPicking(undefined)}
+        onPick={(kiosk) => {
+          const stop = picking!.stop;
+          setPicking(undefined);
+          void offerTo(stop, kiosk);
+        }}
+      />
+      <SignatureDialog open={signature !== undefined} png={signature?.png} onClose={() => setSignature(undefined)} />
+    </Card>
+  );
+}

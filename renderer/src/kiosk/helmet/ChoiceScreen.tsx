@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { KioskSession } from '../../../../shared/contract/helmet';
+
+export interface ChoiceScreenProps {
+  session: KioskSession;
+  busy: boolean;
+  onChoose(choice: 'education' | 'fine'): void;
+}
+
+interface ChoiceButtonProps {
+  choice: 'education' | 'fine';
+  title: string;
+  detail: string;
+  busy: boolean;
+  onChoose(choice: 'education' | 'fine'): void;
+}
+
+/** One large option; its accessible name is the title alone (观看教育视频 / 接受罚款), the detail describes it. */
+function ChoiceButton({ choice, title, detail, busy, onChoose }: ChoiceButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`kiosk-option kiosk-option-${choice}`}
+      disabled={busy}
+      onClick={() => onChoose(choice)}
+      aria-labelledby={`choice-${choice}`}
+      aria-describedby={`choice-${choice}-detail`}
+    >
+      <span className="kiosk-option-title" id={`choice-${choice}`}>
+        {title}
+      </span>
+      <span className="kiosk-option-detail" id={`choice-${choice}-detail`}>
+        {detail}
+      </span>
+    </button>
+  );
+}
+
+/** The rider's choice: two large buttons, what each means, and the legal footing from the settings. */
+export function ChoiceScreen({ session, busy, onChoose }: ChoiceScreenProps) {
+  const { t } = useTranslation();
+  const minutes = Math.max(1, Math.round(session.video.durationSec / 60));
+  return (
+    <main className="kiosk-screen kiosk-choice" data-testid="kiosk-choice">
+      <h1>{t('helmet.kiosk.choice.title')}</h1>
+      <p className="kiosk-lead">{t('helmet.kiosk.choice.lead')}</p>
+      <div className="kiosk-options">
+        <ChoiceButton
+          choice="education"
+          title={t('helmet.kiosk.choice.education')}
+          detail={t('helmet.kiosk.choice.educationDetail', { minutes, count: session.quizQuestionCount })}
+          busy={busy}
+          onChoose={onChoose}
+        />
+        <ChoiceButton
+          choice="fine"
+          title={t('helmet.kiosk.choice.fine')}
+          detail={t('helmet.kiosk.choice.fineDetail', { yuan: session.fineYuan })}
+          busy={busy}
+          onChoose={onChoose}
+        />
+      </div>
+      {session.vehicle === 'motorcycle' && <p className="kiosk-note">{t('helmet.kiosk.choice.motorcycle')}</p>}
+      <section className="kiosk-legal" aria-label={t('helmet.kiosk.choice.legal')}>
+        <strong>{t('helmet.kiosk.choice.legal')}</strong>
+        <p>{session.legalText}</p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { expect, login, pairKiosk, test } from './fixtures';
+
+// The real 6-second `test-short` video is assigned through the setting tests use for it; every
+// production rule (counting, completion, quiz, pledge) stays as it is.
+test.use({ settings: { helmetVideoOverride: 'test-short' } });
+// Two pages, a real video and several screens of touches each: generous on a shared, busy machine.
+test.describe.configure({ timeout: 180_000 });
+
+const FULL_ID = /\d{17}[\dXx]/;
+const ID = '11010519491231002X';
+const bank = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/quiz/bank.json'), 'utf8')) as {
+  question: string;
+  options: string[];
+  answer: number;
+}[];
+
+async function boothAndKiosk(browser: Browser, url: string, kioskUrl: string) {
+  const booth = await (await browser.newContext()).newPage();
+  const kiosk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })).newPage();
+  await login(booth, url, '900003');
+  await pairKiosk(booth, kiosk, kioskUrl);
+  await booth.getByRole('menuitem', { name: '头盔教育' }).click();
+  return { booth, kiosk };
+}
+
+async function newStop(booth: Page, fields: { plate: string; id?: string; name?: string; phone?: string }) {
+  await booth.getByRole('button', { name: '新建查处' }).click();
+  await booth.getByLabel('号牌').fill(fields.plate);
+  if (fields.id) await booth.getByLabel('身份证号').fill(fields.id);
+  if (fields.phone) await booth.getByLabel('手机号').fill(fields.phone);
+  if (fields.name) await booth.getByLabel('姓名').fill(fields.name);
+  await booth.getByRole('button', { name: '保存' }).click();
+  // The list shows the plate as stored: without the dot.
+  const row = booth.getByRole('row').filter({ hasText: fields.plate.replace('·', '') });
+  await expect(row).toBeVisible();
+  return row;
+}
+
+/** No full ID number and none of the rider's own strings anywhere in the kiosk's DOM. */
+async function expectNothingPersonal(kiosk: Page, ...personal: string[]) {
+  const html = await kiosk.content();
+  expect(html).not.toMatch(FULL_ID);
+  for (const p of personal) expect(html).not.toContain(p);
+}
+
+async function answerCorrectly(kiosk: Page) {
+  await expect(kiosk.getByTestId('kiosk-quiz')).toBeVisible();
+  const total = Number(/\/ (\d+) 题/.exec((await kiosk.locator('.kiosk-quiz-head').textContent()) ?? '')?.[1]);
+  for (let i = 0; i < total; i++) {
+    const text = (await kiosk.locator('.kiosk-question').textContent())!;
+    const q = bank.find((b) => b.question === text)!;
+    await kiosk.getByRole('radio').nth(q.answer).click();
+    await kiosk.getByRole('button', { name: i === total - 1 ? '提交答案' : '下一题' }).click();
+  }
+}
+
+async function sign(kiosk: Page) {
+  const pad = kiosk.getByTestId('signature-pad');
+  const box = (await pad.boundingBox())!;
+  await kiosk.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
+  await kiosk.mouse.down();
+  for (let i = 1; i <= 20; i++) await kiosk.mouse.move(box.x + box.width * (0.2 + i * 0.03), box.y + box.height * (0.6 - Math.sin(i / 3) * 0.3));
+  await kiosk.mouse.up();
+  await kiosk.getByRole('button', { name: '确认签名' }).click();
+}
+
+test('fine path: the rider chooses the fine, the kiosk frees itself, the booth records the ticket', async ({ browser, core }) => {
+  const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);
+  const row = await newStop(booth, { plate: '鲁P·F1001', id: ID, name: '赵六' });
+  await expect(row).toContainText('****002X');
+  await expect(row).not.toContainText(ID);
+  await row.getByRole('button', { name: '推送到教育屏' }).click();
+  await expect(kiosk.getByTestId('kiosk-choice')).toBeVisible();
+  await expect(kiosk.getByText('罚款 20 元')).toBeVisible();
+  await expect(kiosk.getByText('第三十三条')).toBeVisible();
+  await expectNothingPersonal(kiosk, '赵六', 'F1001', '002X');
+  await kiosk.getByRole('button', { name: '接受罚款' }).click();
+  await expect(kiosk.getByRole('heading', { name: '请与民警联系' })).toBeVisible();
+  await row.getByRole('button', { name: '录入决定书编号' }).click();
+  await booth.getByRole('textbox', { name: '处罚决定书编号' }).fill('3715020001234');
+  await booth.getByRole('button', { name: '保存' }).click();
+  await expect(row).toContainText('决定书 3715020001234');
+  await expect(row).toContainText('罚款 20 元');
+  // A few seconds later the kiosk is free for the next rider.
+  await expect(kiosk.getByTestId('attract-loop')).toBeVisible({ timeout: 15_000 });
+});
+
+test('education path: the real video plays to its end, then quiz, pledge, done; the booth follows live', async ({ browser, core }) => {
+  const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);
+  const row = await newStop(booth, { plate: '鲁P·E2002', id: ID, name: '钱七', phone: '13912345678' });
+  await row.getByRole('button', { name: '推送到教育屏' }).click();
+  // Whether captions were showing while the video played (it is over in six seconds).
+  await kiosk.evaluate(() => {
+    document.addEventListener(
+      'timeupdate',
+      (e) => {
+        // Native captions, or video.js's own caption layer with a cue in it.
+        const native = [...(e.target as HTMLVideoElement).textTracks].some((t) => t.kind === 'captions' && t.mode === 'showing');
+        const drawn = /测试视频|头盔/.test(document.querySelector('.vjs-text-track-display')?.textContent ?? '');
+        if (native || drawn) (window as unknown as { captions?: boolean }).captions = true;
+      },
+      true,
+    );
+  });
+  await kiosk.getByRole('button', { name: '观看教育视频' }).click();
+  await expect(kiosk.getByTestId('kiosk-video')).toBeVisible();
+  await expect(row.getByText(/^\d+%$/)).toBeVisible();
+  await expect(row).toContainText('观看视频');
+  await expectNothingPersonal(kiosk, '钱七', 'E2002', '002X', '1391234');
+  await expect.poll(() => kiosk.evaluate(() => (window as unknown as { captions?: boolean }).captions)).toBe(true);
+  await answerCorrectly(kiosk);
+  await expect(kiosk.getByTestId('kiosk-pledge')).toBeVisible();
+  await expect(row).toContainText('签署承诺');
+  await expect(kiosk.getByText('我承诺今后骑行时佩戴安全头盔')).toBeVisible();
+  await sign(kiosk);
+  await expect(kiosk.getByRole('heading', { name: '教育完成' })).toBeVisible();
+  await expect(row).toContainText('教育完成·免予处罚');
+  // Back to the attract loop, nothing of the rider left on the screen.
+  await expect(kiosk.getByTestId('attract-loop')).toBeVisible({ timeout: 20_000 });
+  await expectNothingPersonal(kiosk, '钱七', 'E2002', '002X', '我承诺');
+  await row.getByRole('button', { name: '查看签名' }).click();
+  await expect(booth.getByRole('img', { name: '承诺签名' })).toBeVisible();
+});
+
+test('a forward seek is pulled back to the furthest point watched', async ({ browser, core }) => {
+  const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);
+  const row = await newStop(booth, { plate: '鲁P·S3003' });
+  await row.getByRole('button', { name: '推送到教育屏' }).click();
+  await kiosk.getByRole('button', { name: '观看教育视频' }).click();
+  const video = kiosk.locator('video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.5);
+  // Paused, so the position can only move by seeking: forward is pulled back, backward is allowed.
+  const furthest = await video.evaluate((v: HTMLVideoElement) => {
+    v.pause();
+    return v.currentTime;
+  });
+  await video.evaluate((v: HTMLVideoElement) => (v.currentTime = 5.5));
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeLessThanOrEqual(furthest + 0.6);
+  await video.evaluate((v: HTMLVideoElement) => (v.currentTime = 0.1));
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(0.1, 1);
+  // The core never counted the jump either.
+  await expect(row.getByText(/^\d+%$/)).not.toHaveText(/^(9\d|100)%$/);
+  await expect(kiosk.getByRole('button', { name: '继续观看' })).toBeVisible();
+});
+
+test.describe('walk-away', () => {
+  // A short idle time for this test only, set with `--setting kioskIdleSeconds=3` (see tests/e2e/fixtures.ts).
+  test.use({ settings: { helmetVideoOverride: 'test-short', kioskIdleSeconds: 3 } });
+
+  test('no touch on the choice screen abandons the session and tells the booth', async ({ browser, core }) => {
+    const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);
+    const row = await newStop(booth, { plate: '鲁P·W4004' });
+    await row.getByRole('button', { name: '推送到教育屏' }).click();
+    await expect(kiosk.getByTestId('kiosk-choice')).toBeVisible();
+    await expect(kiosk.getByRole('heading', { name: '请与民警联系' })).toBeVisible();
+    await expect(kiosk.getByText('操作超时')).toBeVisible();
+    await expect(row).toContainText('教育未完成（无操作超时）');
+    await expect(row.getByRole('button', { name: '重新推送' })).toBeVisible();
+  });
+});
+
+test('a kiosk reloaded mid-video resumes the same session at the last counted second', async ({ browser, core }) => {
+  const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);
+  const row = await newStop(booth, { plate: '鲁P·R5005' });
+  await row.getByRole('button', { name: '推送到教育屏' }).click();
+  await kiosk.getByRole('button', { name: '观看教育视频' }).click();
+  await expect(row.getByText(/^[1-9]\d*%$/)).toBeVisible();
+  // Paused first, so the six-second video cannot finish while this (possibly slow) machine reloads.
+  await kiosk.locator('video').evaluate((v: HTMLVideoElement) => v.pause());
+  await expect(kiosk.getByRole('button', { name: '继续观看' })).toBeVisible();
+  await expect(row.getByText(/^\d+%$/)).toHaveText(/^[1-9]\d*%$/);
+  const counted = Number((await row.getByText(/^\d+%$/).textContent())!.replace('%', ''));
+  // Where playback starts after the reload: the first 'playing' event's position.
+  await kiosk.addInitScript(() => {
+    document.addEventListener(
+      'playing',
+      (e) => {
+        const w = window as unknown as { firstPlayingAt?: number };
+        w.firstPlayingAt ??= (e.target as HTMLVideoElement).currentTime;
+      },
+      true,
+    );
+  });
+  await kiosk.reload();
+  await expect(kiosk.getByTestId('kiosk-video')).toBeVisible();
+  // It starts where the core counted, not at zero, and goes on to the quiz.
+  await expect
+    .poll(() => kiosk.evaluate(() => (window as unknown as { firstPlayingAt?: number }).firstPlayingAt ?? -1))
+    .toBeGreaterThanOrEqual((counted / 100) * 6.1 - 0.3);
+  await expect(kiosk.getByTestId('kiosk-quiz')).toBeVisible({ timeout: 20_000 });
+  await expect(row).toContainText('答题');
+});
