@@ -15,6 +15,9 @@ if (vitest) {
   skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
   // A file that failed to load has no tests to count but is a failure.
   failed += (vitest.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  for (const file of vitest.testResults ?? [])
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed') console.log(`summary: failed: ${file.name.replace(process.cwd() + '/', '')} › ${t.fullName}`);
 } else {
   console.log('summary: vitest report missing (reports/vitest.json)');
   failed += 1;
@@ -26,6 +29,13 @@ if (playwright?.stats) {
   failed += (playwright.stats.unexpected ?? 0) + (playwright.stats.flaky ?? 0);
   skipped += playwright.stats.skipped ?? 0;
   failed += (playwright.errors ?? []).length;
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'unexpected' || t.status === 'flaky') console.log(`summary: failed: ${path}${spec.title} (${t.status})`);
+    for (const child of suite.suites ?? []) walk(child, `${path}${child.title} › `);
+  };
+  for (const suite of playwright.suites ?? []) walk(suite, `${suite.title} › `);
 } else {
   console.log('summary: Playwright report missing (reports/playwright.json)');
   failed += 1;

@@ -17,7 +17,7 @@ while (Date.now() < until) {
     socket.once('connect_error', () => r(false));
   });
   if (!admitted) {
-    if (++refusals % 50 === 0) process.stdout.write(`REFUSED ${refusals}\n`);
+    if (++refusals === 1 || refusals % 50 === 0) process.stdout.write(`REFUSED ${refusals}\n`);
     socket.close();
     continue; // turned away at the door: try again at once, as an attacker would
   }

@@ -23,3 +23,11 @@ export function spawnReady(entry: string, args: string[]): Promise<{ child: Chil
 
 export const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
+
+/** Resolves once a spawned process's output matches `pattern` (an event it reports, not a sleep). */
+export async function printed(proc: { child: ChildProcess; output: () => string }, pattern: RegExp): Promise<void> {
+  while (!pattern.test(proc.output())) {
+    if (proc.child.exitCode !== null) throw new Error(`exited before printing ${pattern}: ${proc.output()}`);
+    await new Promise<void>((r) => proc.child.stdout!.once('data', () => r()));
+  }
+}

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { percentile } from '../../bench/types';
 import { connectClient, officerClient, tempDataDir, type TestClient } from '../helpers/test-core';
-import { exited, spawnReady } from './processes';
+import { exited, printed, spawnReady } from './processes';
 import { figure, full, scale } from './scale';
 
 // The core, the flooder and the measuring client each have their own process, as in real life.
@@ -40,6 +40,8 @@ it('R11: an oversized message closes only its socket; a flooding client is rate-
 
   const flooder = await spawnReady('tests/faults/flood-worker.ts', [url, flooderLogin.token, '600000']);
   const loaded = await ackTimes(quietClient, samples);
+  // Let the flood run until the core has cut it off and turned away at least one reconnection.
+  await printed(flooder, /REFUSED \d+/);
   flooder.child.kill('SIGTERM');
   await exited(flooder.child);
   const kicks = [...flooder.output().matchAll(/KICKED (\d+) (\d+)/g)];
