@@ -3,17 +3,21 @@ import type { Ack } from './result';
 import type { EventDef } from './define';
 import { authEvents } from './auth';
 import { kioskEvents } from './kiosk';
+import { adminEvents } from './admin';
 
 export * from './result';
 export * from './define';
 export * from './auth';
 export * from './kiosk';
 export * from './pushes';
+export * from './admin';
+export * from './data-care';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
   ...authEvents,
   ...kioskEvents,
+  ...adminEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

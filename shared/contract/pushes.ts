@@ -1,5 +1,8 @@
 import type { Officer } from './auth';
 import type { KioskInfo } from './kiosk';
+import type { OfficerAccount } from './admin';
+import type { CareProgress } from './data-care';
+import type { Settings } from '../domain/settings';
 
 export type Principal =
   | { kind: 'anonymous' }
@@ -21,4 +24,12 @@ export interface ServerPushes {
   'kiosk:status': (kiosks: KioskInfo[]) => void;
   /** The socket's session ended (logout elsewhere, officer deactivated, expiry). */
   'session:ended': (reason: { reason: string }) => void;
+  /** To officers and kiosks after an admin saved the settings: the whole new set. */
+  'settings:changed': (settings: Settings) => void;
+  /** To admins: the officer list after any change to it. */
+  'officers:changed': (officers: OfficerAccount[]) => void;
+  /** To admins: how far a backup or restore has got. */
+  'care:progress': (progress: CareProgress) => void;
+  /** To every screen just before the core drops its connection after a restore: reconnect and resync. */
+  'data:restored': (info: { at: number; restoredFrom: string }) => void;
 }

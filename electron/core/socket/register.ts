@@ -1,5 +1,6 @@
 import type { EventName } from '../../../shared/contract/index';
 import { authHandlers } from '../auth/handlers';
+import { adminHandlers } from '../admin/handlers';
 import { kioskHandlers } from '../kiosk/handlers';
 import type { PairingDesk } from '../kiosk/pairing';
 import type { Handlers } from './handlers';
@@ -9,4 +10,5 @@ export const allHandlers = (desk: PairingDesk) =>
   ({
     ...authHandlers,
     ...kioskHandlers(desk),
+    ...adminHandlers,
   }) satisfies Handlers<EventName>;

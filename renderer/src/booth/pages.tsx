@@ -2,6 +2,7 @@ import { Empty } from 'antd';
 import type { ComponentType } from 'react';
 import type { Officer } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/domain/roles';
+import { AdminArea } from '../admin/AdminArea';
 
 export interface BoothPage {
   key: string;
@@ -18,5 +19,5 @@ export const boothPages: BoothPage[] = [
   { key: 'escorts', label: 'nav.escorts', minRole: 'officer', component: Pending },
   { key: 'helmet', label: 'nav.helmet', minRole: 'officer', component: Pending },
   { key: 'reports', label: 'nav.reports', minRole: 'chief', component: Pending },
-  { key: 'admin', label: 'nav.admin', minRole: 'admin', component: Pending },
+  { key: 'admin', label: 'nav.admin', minRole: 'admin', component: AdminArea },
 ];

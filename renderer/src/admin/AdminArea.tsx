@@ -1,0 +1,32 @@
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Officer } from '../../../shared/contract/auth';
+import { OfficersPanel } from './OfficersPanel';
+import { useOfficers } from './useOfficers';
+
+function OfficersTab({ officer }: { officer: Officer }) {
+  const o = useOfficers();
+  return (
+    <OfficersPanel
+      officers={o.officers}
+      me={officer}
+      now={Date.now()}
+      onCreate={o.create}
+      onSetActive={o.setActive}
+      onSetRole={o.setRole}
+      onResetPin={o.resetPin}
+    />
+  );
+}
+
+/** 管理: one tab per area of the admin's work. Each tab mounts only while shown, so it reads fresh data. */
+export function AdminArea({ officer }: { officer: Officer }) {
+  const { t } = useTranslation();
+  return (
+    <Tabs
+      destroyOnHidden
+      size="large"
+      items={[{ key: 'officers', label: t('admin.tabs.officers'), children: <OfficersTab officer={officer} /> }]}
+    />
+  );
+}

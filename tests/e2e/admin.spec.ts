@@ -1,0 +1,45 @@
+import { expect, login, test } from './fixtures';
+
+test('an admin adds an officer (新增民警) who then logs in', async ({ page, core }) => {
+  await login(page, core.url, '900001');
+  await page.getByRole('menuitem', { name: '管理' }).click();
+  await page.getByRole('tab', { name: '民警' }).click();
+  await page.getByRole('button', { name: '新增民警' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('警号').fill('310001');
+  await dialog.getByLabel('姓名').fill('陈静');
+  await dialog.getByLabel('初始密码').fill('first-pin-1');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('已新增民警 陈静（310001）');
+  await expect(page.getByRole('row', { name: /310001/ })).toContainText('在岗');
+  // A second add with the same badge is refused inside the dialog, with the reason.
+  await page.getByRole('button', { name: '新增民警' }).click();
+  await dialog.getByLabel('警号').fill('310001');
+  await dialog.getByLabel('姓名').fill('重复');
+  await dialog.getByLabel('初始密码').fill('first-pin-1');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('已存在');
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await login(page, core.url, '310001', 'first-pin-1');
+  await expect(page.getByText('陈静 · 310001 · 民警')).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '管理' })).toHaveCount(0);
+});
+
+test('an officer changes their own PIN from the header menu', async ({ page, core }) => {
+  await login(page, core.url, '900003');
+  await page.getByText('张伟 · 900003 · 民警').click();
+  await page.getByRole('menuitem', { name: '修改密码' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('当前密码').fill('wrong-one');
+  await dialog.getByLabel('新密码', { exact: true }).fill('new-pin-99');
+  await dialog.getByLabel('确认新密码').fill('new-pin-99');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('当前密码不正确');
+  await dialog.getByLabel('当前密码').fill('123456');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('密码已修改');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await login(page, core.url, '900003', 'new-pin-99');
+});
