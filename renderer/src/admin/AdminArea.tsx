@@ -10,7 +10,7 @@ function OfficersTab({ officer }: { officer: Officer }) {
     <OfficersPanel
       officers={o.officers}
       me={officer}
-      now={Date.now()}
+      now={o.listedAt}
       onCreate={o.create}
       onSetActive={o.setActive}
       onSetRole={o.setRole}

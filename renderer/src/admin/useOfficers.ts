@@ -15,17 +15,20 @@ export interface NewOfficerInput {
 export function useOfficers() {
   const conn = useConnection();
   const { hello } = useConnectionState();
-  const [officers, setOfficers] = useState<OfficerAccount[]>();
+  // The time the list arrived, to show lockouts still running then (render must not read the clock).
+  const [list, setList] = useState<{ officers: OfficerAccount[]; at: number }>();
 
   // Re-read on every (re)connection: hello changes then, and a restore reconnects every screen.
   useEffect(() => {
     if (!hello) return;
-    void conn.send('officers:list', {}).then((r) => r.ok && setOfficers(r.value));
-    return conn.on('officers:changed', setOfficers);
+    const show = (officers: OfficerAccount[]) => setList({ officers, at: Date.now() });
+    void conn.send('officers:list', {}).then((r) => r.ok && show(r.value));
+    return conn.on('officers:changed', show);
   }, [conn, hello]);
 
   return {
-    officers,
+    officers: list?.officers,
+    listedAt: list?.at ?? 0,
     create: useCallback(async (o: NewOfficerInput) => problemOf(await conn.send('officers:create', o)), [conn]),
     setActive: useCallback(
       async (officerId: number, active: boolean) => problemOf(await conn.send('officers:setActive', { officerId, active })),
