@@ -3,14 +3,15 @@ import { parseArgs } from 'node:util';
 import { findAppRoot } from './app-root';
 import { startCore } from './server';
 
-const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host 127.0.0.1] [--demo]';
+const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host <address>] [--demo]  (no --host: the saved 监听地址, 127.0.0.1 by default)';
 
 async function main() {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' },
       port: { type: 'string', default: '5170' },
-      host: { type: 'string', default: '127.0.0.1' },
+      // No default: without --host the core listens on the bind address saved in 管理 → 设置.
+      host: { type: 'string' },
       demo: { type: 'boolean', default: false },
     },
     strict: true,

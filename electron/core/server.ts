@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
@@ -7,11 +7,12 @@ import { lockDataDir } from './data-dir';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
 import { createStaticHandler } from './http/static';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { PairingDesk } from './kiosk/pairing';
 import { onConnection } from './socket/connection';
 import { allHandlers } from './socket/register';
 import { createRouter } from './socket/router';
+import { readSettings } from './settings-store';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -21,7 +22,40 @@ export interface RunningCore {
   boothUrl: string;
   kioskUrl: string;
   port: number;
+  /** The address actually listened on. */
+  host: string;
   close(): Promise<void>;
+}
+
+const listen = (http: HttpServer, port: number, host: string) =>
+  new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+
+/**
+ * Listens on `--host` if given, else on the saved bind address. A saved LAN address that no longer
+ * exists on this PC (a new DHCP lease, a moved booth) must not keep the booth from starting: the
+ * core falls back to 127.0.0.1 and says so in the log.
+ */
+async function listenOn(http: HttpServer, options: CoreOptions, saved: string, log: Logger): Promise<string> {
+  if (options.host !== undefined) {
+    await listen(http, options.port, options.host);
+    return options.host;
+  }
+  try {
+    await listen(http, options.port, saved);
+    return saved;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (saved === '127.0.0.1' || (code !== 'EADDRNOTAVAIL' && code !== 'EAFNOSUPPORT')) throw err;
+    log('error', 'saved bind address unavailable, listening on 127.0.0.1', { bindAddress: saved, code });
+    await listen(http, options.port, '127.0.0.1');
+    return '127.0.0.1';
+  }
 }
 
 /**
@@ -49,23 +83,21 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     cors: { origin: false },
   });
   const core: Core = { db, io, clock, log, options };
+  let host = '127.0.0.1';
   try {
     if (options.demo) await seedDemo(core);
     const desk = new PairingDesk();
     io.on('connection', onConnection(core, desk, createRouter(core, allHandlers(desk))));
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(options.port, options.host, () => resolve());
-    });
+    host = await listenOn(http, options, readSettings(db).bindAddress, log);
   } catch (err) {
     io.close();
-    db.close();
+    core.db.close();
     release();
     throw err;
   }
   const port = (http.address() as AddressInfo).port;
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}`;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : shownHost}:${port}`;
   log('info', 'core started', { url, dataDir: options.dataDir, demo: options.demo });
   let closing: Promise<void> | undefined;
   return {
@@ -74,10 +106,12 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     boothUrl: `${url}/`,
     kioskUrl: `${url}/kiosk`,
     port,
+    host,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         io.close(() => {
-          db.close();
+          // core.db, not the db opened above: a restore may have replaced it.
+          core.db.close();
           release();
           resolve();
         });

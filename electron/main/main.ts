@@ -3,9 +3,11 @@ import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, screen } from 'elec
 import type { Display } from 'electron';
 import { startCore } from '../core/server';
 import type { RunningCore } from '../core/server';
+import { readSettings } from '../core/settings-store';
 import { lockDownKiosk } from './kiosk-lockdown';
 import { builtInKioskToken } from './kiosk-token';
 import { registerNativeIpc } from './native-ipc';
+import { screenSource, type ScreenSource } from './station';
 import { denyAllPermissions, hardenAllWebContents } from './web-security';
 import { boothWindowOptions, kioskWindowOptions } from './window-options';
 
@@ -19,12 +21,14 @@ app.setPath('userData', userDataSwitch ? resolve(userDataSwitch) : join(app.getP
 app.enableSandbox();
 
 let running: RunningCore | undefined;
+/** Where the windows load from: the embedded core, or the station server saved in the settings. */
+let source: ScreenSource | undefined;
 let booth: BrowserWindow | undefined;
 let kiosk: { win: BrowserWindow; displayId: number } | undefined;
 /** Set once the app is quitting; until then the kiosk window refuses to close. */
 let quitting = false;
 
-const coreOrigin = () => (running ? new URL(running.url).origin : undefined);
+const coreOrigin = () => source?.origin;
 
 function focusBooth() {
   if (!booth || booth.isDestroyed()) return;
@@ -42,15 +46,24 @@ function openBooth(core: RunningCore) {
     booth = undefined;
     app.quit();
   });
-  void win
-    .loadURL(core.boothUrl)
-    .catch((err: unknown) => core.core.log('error', 'booth failed to load', { err: String(err) }));
+  const from = source!;
+  void win.loadURL(from.boothUrl).catch((err: unknown) => {
+    core.core.log('error', 'booth failed to load', { url: from.boothUrl, err: String(err) });
+    if (from.builtInKiosk) return;
+    // The station server is unreachable: work on the embedded core rather than show a dead window.
+    dialog.showErrorBox('无法连接站级服务器 / station server unreachable', `${from.boothUrl}\n本次改用本机数据 / using this PC's data this time.`);
+    source = screenSource(core.url, '', true);
+    void win.loadURL(source.boothUrl);
+  });
 }
 
 function openKiosk(core: RunningCore, display: Display) {
-  const token = builtInKioskToken(core.core.db, app.getPath('userData'), Date.now());
+  const from = source!;
   // The page reads the token from the fragment (never sent to the server), stores it and clears it.
-  const url = `${core.kioskUrl}#kioskToken=${encodeURIComponent(token)}`;
+  // A station's kiosk pairs with a code instead: the built-in token exists only in the embedded core.
+  const url = from.builtInKiosk
+    ? `${from.kioskUrl}#kioskToken=${encodeURIComponent(builtInKioskToken(core.core.db, app.getPath('userData'), Date.now()))}`
+    : from.kioskUrl;
   const win = new BrowserWindow(kioskWindowOptions(display.bounds, app.isPackaged));
   kiosk = { win, displayId: display.id };
   const load = () =>
@@ -93,11 +106,13 @@ async function launch() {
   running = await startCore({
     dataDir: app.getPath('userData'),
     port: 0,
-    host: '127.0.0.1',
+    // No host: the core listens on the bind address saved in 管理 → 设置 (127.0.0.1 by default).
     demo: process.argv.includes('--demo'),
     webDir: join(appPath, 'dist-web'),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(appPath, 'resources'),
   });
+  // Read once at start, like the bind address: both settings say "takes effect after a restart".
+  source = screenSource(running.url, readSettings(running.core.db).stationServerUrl, process.argv.includes('--use-embedded'));
   openBooth(running);
   syncKiosk();
   screen.on('display-added', syncKiosk);

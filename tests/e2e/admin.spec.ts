@@ -43,3 +43,18 @@ test('an officer changes their own PIN from the header menu', async ({ page, cor
   await page.getByRole('button', { name: '退出登录' }).click();
   await login(page, core.url, '900003', 'new-pin-99');
 });
+
+test('an admin saves a setting (保存): the header shows the new post name; a bad value is refused in place', async ({ page, core }) => {
+  await login(page, core.url, '900001');
+  await page.getByRole('menuitem', { name: '管理' }).click();
+  await page.getByRole('tab', { name: '设置' }).click();
+  await expect(page.getByLabel('岗位名称')).toHaveValue('聊城交警 市医院岗');
+  await page.getByLabel('时区').fill('Mars/Olympus');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('时区：不是有效的时区名称')).toBeVisible();
+  await page.getByLabel('时区').fill('Asia/Shanghai');
+  await page.getByLabel('岗位名称').fill('东昌府 市医院岗');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('status')).toContainText('设置已保存');
+  await expect(page.locator('.booth-post')).toHaveText('东昌府 市医院岗');
+});

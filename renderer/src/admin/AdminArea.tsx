@@ -2,7 +2,10 @@ import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../shared/contract/auth';
 import { OfficersPanel } from './OfficersPanel';
+import { SettingsPanel } from './SettingsPanel';
 import { useOfficers } from './useOfficers';
+import { useSettings } from './useSettings';
+import './admin.css';
 
 function OfficersTab({ officer }: { officer: Officer }) {
   const o = useOfficers();
@@ -19,6 +22,11 @@ function OfficersTab({ officer }: { officer: Officer }) {
   );
 }
 
+function SettingsTab() {
+  const { settings, save } = useSettings();
+  return <SettingsPanel settings={settings} onSave={save} />;
+}
+
 /** 管理: one tab per area of the admin's work. Each tab mounts only while shown, so it reads fresh data. */
 export function AdminArea({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
@@ -26,7 +34,10 @@ export function AdminArea({ officer }: { officer: Officer }) {
     <Tabs
       destroyOnHidden
       size="large"
-      items={[{ key: 'officers', label: t('admin.tabs.officers'), children: <OfficersTab officer={officer} /> }]}
+      items={[
+        { key: 'officers', label: t('admin.tabs.officers'), children: <OfficersTab officer={officer} /> },
+        { key: 'settings', label: t('admin.tabs.settings'), children: <SettingsTab /> },
+      ]}
     />
   );
 }
