@@ -6,6 +6,7 @@ import type { Core, CoreOptions, GreenServer } from './context';
 import { lockDataDir } from './data-dir';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
+import { startMaintenance } from './data-care/maintenance';
 import { createStaticHandler } from './http/static';
 import { createLogger, type Logger } from './logger';
 import { PairingDesk } from './kiosk/pairing';
@@ -99,6 +100,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : shownHost}:${port}`;
   log('info', 'core started', { url, dataDir: options.dataDir, demo: options.demo });
+  // Daily backup, pruning and retention at the time set in 管理 → 设置.
+  const maintenance = startMaintenance(core);
   let closing: Promise<void> | undefined;
   return {
     core,
@@ -109,6 +112,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     host,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
+        maintenance.stop();
         io.close(() => {
           // core.db, not the db opened above: a restore may have replaced it.
           core.db.close();

@@ -4,6 +4,7 @@ import type { EventDef } from './define';
 import { authEvents } from './auth';
 import { kioskEvents } from './kiosk';
 import { adminEvents } from './admin';
+import { dataCareEvents } from './data-care';
 
 export * from './result';
 export * from './define';
@@ -18,6 +19,7 @@ export const clientEvents = {
   ...authEvents,
   ...kioskEvents,
   ...adminEvents,
+  ...dataCareEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

@@ -1,6 +1,7 @@
 import type { EventName } from '../../../shared/contract/index';
 import { authHandlers } from '../auth/handlers';
 import { adminHandlers } from '../admin/handlers';
+import { dataCareHandlers } from '../data-care/handlers';
 import { kioskHandlers } from '../kiosk/handlers';
 import type { PairingDesk } from '../kiosk/pairing';
 import type { Handlers } from './handlers';
@@ -11,4 +12,5 @@ export const allHandlers = (desk: PairingDesk) =>
     ...authHandlers,
     ...kioskHandlers(desk),
     ...adminHandlers,
+    ...dataCareHandlers,
   }) satisfies Handlers<EventName>;
