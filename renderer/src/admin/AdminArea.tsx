@@ -1,8 +1,11 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../shared/contract/auth';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { BackupPanel } from './BackupPanel';
 import { OfficersPanel } from './OfficersPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { useBackup } from './useBackup';
 import { useOfficers } from './useOfficers';
 import { useSettings } from './useSettings';
 import './admin.css';
@@ -27,6 +30,20 @@ function SettingsTab() {
   return <SettingsPanel settings={settings} onSave={save} />;
 }
 
+function BackupTab() {
+  const { settings } = useSettings();
+  const b = useBackup();
+  return (
+    <BackupPanel
+      overview={b.overview}
+      progress={b.progress}
+      timeZone={settings?.timeZone ?? defaultSettings.timeZone}
+      onBackup={b.backup}
+      onRestore={b.restore}
+    />
+  );
+}
+
 /** 管理: one tab per area of the admin's work. Each tab mounts only while shown, so it reads fresh data. */
 export function AdminArea({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
@@ -37,6 +54,7 @@ export function AdminArea({ officer }: { officer: Officer }) {
       items={[
         { key: 'officers', label: t('admin.tabs.officers'), children: <OfficersTab officer={officer} /> },
         { key: 'settings', label: t('admin.tabs.settings'), children: <SettingsTab /> },
+        { key: 'backup', label: t('admin.tabs.backup'), children: <BackupTab /> },
       ]}
     />
   );
