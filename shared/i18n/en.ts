@@ -157,6 +157,21 @@ export const en: Messages = {
       intact: 'Audit chain intact: {{count}} entries, head seq {{seq}}, hash {{hash}}',
       broken: 'Audit chain broken at seq {{seq}}: {{reason}}',
       total: '{{total}} entries',
+      actions: {
+        auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },
+        officer: {
+          create: 'Officer added',
+          deactivate: 'Officer deactivated',
+          reactivate: 'Officer reactivated',
+          role: 'Role changed',
+          pin_reset: 'PIN reset',
+          pin_change: 'Own PIN changed',
+        },
+        settings: { update: 'Settings changed' },
+        backup: { create: 'Backup', failed: 'Backup failed', restore: 'Backup restored' },
+        retention: { wipe: 'Personal data wiped' },
+        kiosk: { pair: 'Kiosk paired', unpair: 'Kiosk unpaired' },
+      },
     },
     retention: {
       title: 'Helmet-stop personal data retention',

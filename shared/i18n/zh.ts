@@ -155,6 +155,21 @@ export const zh = {
       intact: '审计链完整：共 {{count}} 条，最新序号 {{seq}}，哈希 {{hash}}',
       broken: '审计链在序号 {{seq}} 处被破坏：{{reason}}',
       total: '共 {{total}} 条',
+      actions: {
+        auth: { login: '登录', login_failed: '登录失败', locked: '账号锁定' },
+        officer: {
+          create: '新增民警',
+          deactivate: '停用民警',
+          reactivate: '启用民警',
+          role: '修改角色',
+          pin_reset: '重置密码',
+          pin_change: '修改本人密码',
+        },
+        settings: { update: '修改设置' },
+        backup: { create: '备份', failed: '备份失败', restore: '恢复备份' },
+        retention: { wipe: '清除个人信息' },
+        kiosk: { pair: '配对教育屏', unpair: '解除配对' },
+      },
     },
     retention: {
       title: '头盔查处个人信息保留',

@@ -47,7 +47,7 @@ test('an officer changes their own PIN from the header menu', async ({ page, cor
   await login(page, core.url, '900003', 'new-pin-99');
 });
 
-test('an admin saves a setting (保存): the header shows the new post name; a bad value is refused in place', async ({ page, core }) => {
+test('an admin saves a setting (保存), sees it in the audit log and checks the chain (校验)', async ({ page, core }) => {
   await login(page, core.url, '900001');
   await page.getByRole('menuitem', { name: '管理' }).click();
   await page.getByRole('tab', { name: '设置' }).click();
@@ -60,6 +60,14 @@ test('an admin saves a setting (保存): the header shows the new post name; a b
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('status')).toContainText('设置已保存');
   await expect(page.locator('.booth-post')).toHaveText('东昌府 市医院岗');
+
+  // The change is in the audit log, and 校验 finds the chain intact.
+  await page.getByRole('tab', { name: '审计' }).click();
+  await page.getByLabel('操作人').fill('900001');
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByRole('row', { name: /修改设置/ })).toContainText('东昌府 市医院岗');
+  await page.getByRole('button', { name: '校验' }).click();
+  await expect(page.getByRole('status')).toContainText(/审计链完整：共 \d+ 条，最新序号 \d+，哈希 [0-9a-f]{64}/);
 });
 
 test('a backup then a restore brings the data back to the backup’s state', async ({ page, core }) => {

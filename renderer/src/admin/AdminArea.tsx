@@ -2,9 +2,11 @@ import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../shared/contract/auth';
 import { defaultSettings } from '../../../shared/domain/settings';
+import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { OfficersPanel } from './OfficersPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { useAudit } from './useAudit';
 import { useBackup } from './useBackup';
 import { useOfficers } from './useOfficers';
 import { useSettings } from './useSettings';
@@ -44,6 +46,22 @@ function BackupTab() {
   );
 }
 
+function AuditTab() {
+  const { settings } = useSettings();
+  const a = useAudit();
+  return (
+    <AuditPanel
+      page={a.page}
+      error={a.error}
+      actions={a.actions}
+      filter={a.filter}
+      timeZone={settings?.timeZone ?? defaultSettings.timeZone}
+      onSearch={a.search}
+      onVerify={a.verify}
+    />
+  );
+}
+
 /** 管理: one tab per area of the admin's work. Each tab mounts only while shown, so it reads fresh data. */
 export function AdminArea({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
@@ -55,6 +73,7 @@ export function AdminArea({ officer }: { officer: Officer }) {
         { key: 'officers', label: t('admin.tabs.officers'), children: <OfficersTab officer={officer} /> },
         { key: 'settings', label: t('admin.tabs.settings'), children: <SettingsTab /> },
         { key: 'backup', label: t('admin.tabs.backup'), children: <BackupTab /> },
+        { key: 'audit', label: t('admin.tabs.audit'), children: <AuditTab /> },
       ]}
     />
   );
