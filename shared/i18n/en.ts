@@ -174,6 +174,9 @@ export const en: Messages = {
       },
     },
     retention: {
+      pendingLabel: 'Waiting',
+      lastLabel: 'Last run',
+      cutoffLabel: 'Scope',
       title: 'Helmet-stop personal data retention',
       years: 'Kept for {{years}} years (change it under Settings)',
       cutoff: 'Stops before {{date}} lose their personal data',

@@ -172,6 +172,9 @@ export const zh = {
       },
     },
     retention: {
+      pendingLabel: '待清除',
+      lastLabel: '上次清除',
+      cutoffLabel: '清除范围',
       title: '头盔查处个人信息保留',
       years: '保留年限：{{years}} 年（在「设置」中修改）',
       cutoff: '早于 {{date}} 的查处记录将清除个人信息',

@@ -5,10 +5,12 @@ import { defaultSettings } from '../../../shared/domain/settings';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { OfficersPanel } from './OfficersPanel';
+import { RetentionPanel } from './RetentionPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { useAudit } from './useAudit';
 import { useBackup } from './useBackup';
 import { useOfficers } from './useOfficers';
+import { useRetention } from './useRetention';
 import { useSettings } from './useSettings';
 import './admin.css';
 
@@ -62,6 +64,12 @@ function AuditTab() {
   );
 }
 
+function RetentionTab() {
+  const { settings } = useSettings();
+  const r = useRetention();
+  return <RetentionPanel status={r.status} timeZone={settings?.timeZone ?? defaultSettings.timeZone} onRun={r.run} />;
+}
+
 /** 管理: one tab per area of the admin's work. Each tab mounts only while shown, so it reads fresh data. */
 export function AdminArea({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
@@ -74,6 +82,7 @@ export function AdminArea({ officer }: { officer: Officer }) {
         { key: 'settings', label: t('admin.tabs.settings'), children: <SettingsTab /> },
         { key: 'backup', label: t('admin.tabs.backup'), children: <BackupTab /> },
         { key: 'audit', label: t('admin.tabs.audit'), children: <AuditTab /> },
+        { key: 'retention', label: t('admin.tabs.retention'), children: <RetentionTab /> },
       ]}
     />
   );
