@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, screen } from 'elec
 import type { Display } from 'electron';
 import { startCore } from '../core/server';
 import type { RunningCore } from '../core/server';
+import { onDatabaseReplaced } from '../core/data-care/replace-database';
 import { readSettings } from '../core/settings-store';
 import { lockDownKiosk } from './kiosk-lockdown';
 import { builtInKioskToken } from './kiosk-token';
@@ -24,7 +25,7 @@ let running: RunningCore | undefined;
 /** Where the windows load from: the embedded core, or the station server saved in the settings. */
 let source: ScreenSource | undefined;
 let booth: BrowserWindow | undefined;
-let kiosk: { win: BrowserWindow; displayId: number } | undefined;
+let kiosk: { win: BrowserWindow; displayId: number; load(): void } | undefined;
 /** Set once the app is quitting; until then the kiosk window refuses to close. */
 let quitting = false;
 
@@ -61,13 +62,15 @@ function openKiosk(core: RunningCore, display: Display) {
   const from = source!;
   // The page reads the token from the fragment (never sent to the server), stores it and clears it.
   // A station's kiosk pairs with a code instead: the built-in token exists only in the embedded core.
-  const url = from.builtInKiosk
-    ? `${from.kioskUrl}#kioskToken=${encodeURIComponent(builtInKioskToken(core.core.db, app.getPath('userData'), Date.now()))}`
-    : from.kioskUrl;
+  // Worked out at each load: after a restore the token is re-checked against the restored database.
+  const url = () =>
+    from.builtInKiosk
+      ? `${from.kioskUrl}#kioskToken=${encodeURIComponent(builtInKioskToken(core.core.db, app.getPath('userData'), Date.now()))}`
+      : from.kioskUrl;
   const win = new BrowserWindow(kioskWindowOptions(display.bounds, app.isPackaged));
-  kiosk = { win, displayId: display.id };
   const load = () =>
-    void win.loadURL(url).catch((err: unknown) => core.core.log('error', 'kiosk failed to load', { err: String(err) }));
+    void win.loadURL(url()).catch((err: unknown) => core.core.log('error', 'kiosk failed to load', { err: String(err) }));
+  kiosk = { win, displayId: display.id, load };
   lockDownKiosk(win, { isPackaged: app.isPackaged, mayClose: () => quitting, recover: load, powerSaveBlocker });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
@@ -115,6 +118,8 @@ async function launch() {
   source = screenSource(running.url, readSettings(running.core.db).stationServerUrl, process.argv.includes('--use-embedded'));
   openBooth(running);
   syncKiosk();
+  // A restored database may not know the built-in kiosk's token: reload it so it registers again.
+  onDatabaseReplaced(running.core, () => kiosk?.load());
   screen.on('display-added', syncKiosk);
   screen.on('display-removed', syncKiosk);
 }

@@ -16,7 +16,7 @@ describe('daily backup and retention', () => {
   it('runs once a day at the set post-local time, keeping N days of backups', async () => {
     // 2026-11-26 02:00 in Shanghai.
     let now = Date.UTC(2026, 10, 25, 18, 0, 0);
-    core = await startTestCore({ demo: true, clock: () => now });
+    core = await startTestCore({ clock: () => now });
     writeSettings(core.core.db, { backupTime: '03:00', backupKeepDays: 2 });
     const daily = startMaintenance(core.core, 3_600_000);
     const backups = () => readdirSync(join(core!.dataDir, 'backups')).sort();
@@ -44,7 +44,7 @@ describe('daily backup and retention', () => {
 
   it('a booth switched off at the set time catches up when it runs again', async () => {
     let now = Date.UTC(2026, 10, 26, 4, 0, 0); // 12:00 in Shanghai, backup time 03:00 long past
-    core = await startTestCore({ demo: true, clock: () => now });
+    core = await startTestCore({ clock: () => now });
     const daily = startMaintenance(core.core, 3_600_000);
     await daily.tick();
     expect(readdirSync(join(core.dataDir, 'backups'))).toEqual(['greenpost-20261126-120000.db']);
