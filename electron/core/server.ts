@@ -8,6 +8,8 @@ import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
 import { startMaintenance } from './data-care/maintenance';
 import { createStaticHandler } from './http/static';
+import { createUploadHandler, isUploadRequest } from './content/upload';
+import { UPLOADS_URL } from '../../shared/contract/upload';
 import { createLogger, type Logger } from './logger';
 import { PairingDesk } from './kiosk/pairing';
 import { onConnection } from './socket/connection';
@@ -74,9 +76,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   }
   const log = createLogger(options.dataDir, options.quiet);
   const clock = options.clock ?? Date.now;
-  const http = createServer(
-    createStaticHandler({ webDir: options.webDir, mounts: { '/media/': join(options.resourcesDir, 'videos') } }),
-  );
+  const serveStatic = createStaticHandler({
+    webDir: options.webDir,
+    mounts: { '/media/': join(options.resourcesDir, 'videos'), [UPLOADS_URL]: join(options.dataDir, 'media') },
+  });
+  // Uploads need the core (session, audit), which is built on this server: hence the getter.
+  const upload = createUploadHandler(() => core);
+  const http = createServer((req, res) => (isUploadRequest(req) ? upload(req, res) : serveStatic(req, res)));
   const io: GreenServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
