@@ -23,7 +23,8 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
   const [pairing, setPairing] = useState(false);
   const [changingPin, setChangingPin] = useState(false);
   const [pinChanged, setPinChanged] = useState(false);
-  const Page = visible.find((p) => p.key === current)?.component;
+  // A role changed mid-session (管理 → 民警) may hide the open page: fall back to the first allowed one.
+  const Page = (visible.find((p) => p.key === current) ?? visible[0])?.component;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -35,7 +36,7 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
         <Menu
           mode="horizontal"
           theme="dark"
-          selectedKeys={current ? [current] : []}
+          selectedKeys={[visible.find((p) => p.key === current)?.key ?? visible[0]?.key ?? '']}
           onClick={(e) => setCurrent(e.key)}
           items={visible.map((p) => ({ key: p.key, label: t(p.label) }))}
           style={{ flex: 1, minWidth: 0, fontSize: 16 }}
