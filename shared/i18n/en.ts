@@ -174,11 +174,12 @@ export const en: Messages = {
       },
     },
     retention: {
+      yearsLabel: 'Kept for',
       pendingLabel: 'Waiting',
       lastLabel: 'Last run',
       cutoffLabel: 'Scope',
       title: 'Helmet-stop personal data retention',
-      years: 'Kept for {{years}} years (change it under Settings)',
+      years: '{{years}} years (change it under Settings)',
       cutoff: 'Stops before {{date}} lose their personal data',
       pending: 'Waiting to be wiped: {{count}}',
       noTable: 'The helmet-stop table does not exist yet: nothing to wipe',

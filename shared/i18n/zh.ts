@@ -172,11 +172,12 @@ export const zh = {
       },
     },
     retention: {
+      yearsLabel: '保留年限',
       pendingLabel: '待清除',
       lastLabel: '上次清除',
       cutoffLabel: '清除范围',
       title: '头盔查处个人信息保留',
-      years: '保留年限：{{years}} 年（在「设置」中修改）',
+      years: '{{years}} 年（在「设置」中修改）',
       cutoff: '早于 {{date}} 的查处记录将清除个人信息',
       pending: '待清除：{{count}} 条',
       noTable: '头盔查处数据表尚未建立，暂无可清除的记录',

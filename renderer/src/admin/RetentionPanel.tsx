@@ -29,7 +29,7 @@ export function RetentionPanel({ status, timeZone, onRun }: RetentionPanelProps)
     <Card size="small" title={t('admin.retention.title')}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Descriptions column={1} size="small" styles={{ label: { width: 160 } }}>
-          <Descriptions.Item label={t('admin.settings.fields.helmetRetentionYears')}>
+          <Descriptions.Item label={t('admin.retention.yearsLabel')}>
             {status ? t('admin.retention.years', { years: status.years }) : '…'}
           </Descriptions.Item>
           <Descriptions.Item label={t('admin.retention.cutoffLabel')}>{t('admin.retention.cutoff', { date: cutoffDate })}</Descriptions.Item>
