@@ -4,14 +4,15 @@ import { findAppRoot } from './app-root';
 import { startCore } from './server';
 import { parseSettingArgs } from './startup-settings';
 
-const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host 127.0.0.1] [--demo [--demo-years 5]] [--setting key=value …]';
+const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host <address>] [--demo [--demo-years 5]] [--setting key=value …]  (no --host: the saved 监听地址, 127.0.0.1 by default)';
 
 async function main() {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' },
       port: { type: 'string', default: '5170' },
-      host: { type: 'string', default: '127.0.0.1' },
+      // No default: without --host the core listens on the bind address saved in 管理 → 设置.
+      host: { type: 'string' },
       demo: { type: 'boolean', default: false },
       'demo-years': { type: 'string', default: '5' },
       setting: { type: 'string', multiple: true, default: [] },

@@ -17,7 +17,8 @@ export type GreenSocket = Socket<ClientToServer, ServerPushes, Record<string, ne
 export interface CoreOptions {
   dataDir: string;
   port: number;
-  host: string;
+  /** Address to listen on; when absent, the `bindAddress` setting (127.0.0.1 by default). */
+  host?: string;
   demo: boolean;
   /** Years of demo history `--demo` adds (default 5); 0 seeds the demo accounts only, as most tests want. */
   demoYears?: number;

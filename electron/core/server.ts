@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
@@ -8,12 +8,16 @@ import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
 import { seedHelmetContent } from './helmet/content';
 import { applyStartupSettings } from './startup-settings';
+import { startMaintenance } from './data-care/maintenance';
 import { createStaticHandler } from './http/static';
-import { createLogger } from './logger';
+import { createUploadHandler, isUploadRequest } from './content/upload';
+import { UPLOADS_URL } from '../../shared/contract/upload';
+import { createLogger, type Logger } from './logger';
 import { PairingDesk } from './kiosk/pairing';
 import { onConnection } from './socket/connection';
 import { allHandlers } from './socket/register';
 import { createRouter } from './socket/router';
+import { readSettings } from './settings-store';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -23,7 +27,40 @@ export interface RunningCore {
   boothUrl: string;
   kioskUrl: string;
   port: number;
+  /** The address actually listened on. */
+  host: string;
   close(): Promise<void>;
+}
+
+const listen = (http: HttpServer, port: number, host: string) =>
+  new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+
+/**
+ * Listens on `--host` if given, else on the saved bind address. A saved LAN address that no longer
+ * exists on this PC (a new DHCP lease, a moved booth) must not keep the booth from starting: the
+ * core falls back to 127.0.0.1 and says so in the log.
+ */
+async function listenOn(http: HttpServer, options: CoreOptions, saved: string, log: Logger): Promise<string> {
+  if (options.host !== undefined) {
+    await listen(http, options.port, options.host);
+    return options.host;
+  }
+  try {
+    await listen(http, options.port, saved);
+    return saved;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (saved === '127.0.0.1' || (code !== 'EADDRNOTAVAIL' && code !== 'EAFNOSUPPORT')) throw err;
+    log('error', 'saved bind address unavailable, listening on 127.0.0.1', { bindAddress: saved, code });
+    await listen(http, options.port, '127.0.0.1');
+    return '127.0.0.1';
+  }
 }
 
 /**
@@ -41,9 +78,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   }
   const log = createLogger(options.dataDir, options.quiet);
   const clock = options.clock ?? Date.now;
-  const http = createServer(
-    createStaticHandler({ webDir: options.webDir, mounts: { '/media/': join(options.resourcesDir, 'videos') } }),
-  );
+  const serveStatic = createStaticHandler({
+    webDir: options.webDir,
+    mounts: { '/media/': join(options.resourcesDir, 'videos'), [UPLOADS_URL]: join(options.dataDir, 'media') },
+  });
+  // Uploads need the core (session, audit), which is built on this server: hence the getter.
+  const upload = createUploadHandler(() => core);
+  const http = createServer((req, res) => (isUploadRequest(req) ? upload(req, res) : serveStatic(req, res)));
   const io: GreenServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
@@ -51,6 +92,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     cors: { origin: false },
   });
   const core: Core = { db, io, clock, log, options, metrics: { handlerRuns: 0, refused: 0 } };
+  let host = '127.0.0.1';
   try {
     seedHelmetContent(db, options.resourcesDir, clock());
     if (options.settings) applyStartupSettings(db, options.settings, clock());
@@ -59,20 +101,19 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const router = createRouter(core, allHandlers(desk));
     io.use(router.admit);
     io.on('connection', onConnection(core, desk, router.attach));
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(options.port, options.host, () => resolve());
-    });
+    host = await listenOn(http, options, readSettings(db).bindAddress, log);
   } catch (err) {
     io.close();
-    db.close();
+    core.db.close();
     release();
     throw err;
   }
   const port = (http.address() as AddressInfo).port;
-  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `http://${shownHost === '0.0.0.0' ? '127.0.0.1' : shownHost}:${port}`;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : shownHost}:${port}`;
   log('info', 'core started', { url, dataDir: options.dataDir, demo: options.demo });
+  // Daily backup, pruning and retention at the time set in 管理 → 设置.
+  const maintenance = startMaintenance(core);
   let closing: Promise<void> | undefined;
   return {
     core,
@@ -80,10 +121,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     boothUrl: `${url}/`,
     kioskUrl: `${url}/kiosk`,
     port,
+    host,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
+        maintenance.stop();
         io.close(() => {
-          db.close();
+          // core.db, not the db opened above: a restore may have replaced it.
+          core.db.close();
           release();
           resolve();
         });

@@ -3,10 +3,13 @@ import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, screen } from 'elec
 import type { Display } from 'electron';
 import { startCore } from '../core/server';
 import type { RunningCore } from '../core/server';
+import { onDatabaseReplaced } from '../core/data-care/replace-database';
+import { readSettings } from '../core/settings-store';
 import { lockDownKiosk } from './kiosk-lockdown';
 import { findKioskByToken } from '../core/kiosk/pairing';
 import { builtInKioskToken } from './kiosk-token';
 import { registerNativeIpc } from './native-ipc';
+import { screenSource, type ScreenSource } from './station';
 import { denyAllPermissions, hardenAllWebContents } from './web-security';
 import { boothWindowOptions, kioskWindowOptions } from './window-options';
 
@@ -20,14 +23,17 @@ app.setPath('userData', userDataSwitch ? resolve(userDataSwitch) : join(app.getP
 app.enableSandbox();
 
 let running: RunningCore | undefined;
+/** Where the windows load from: the embedded core, or the station server saved in the settings. */
+let source: ScreenSource | undefined;
 let booth: BrowserWindow | undefined;
-let kiosk: { win: BrowserWindow; displayId: number; kioskId: number } | undefined;
+/** The kiosk window; `kioskId` is the built-in kiosk's row (re-read at each load: a restore may change it). */
+let kiosk: { win: BrowserWindow; displayId: number; kioskId: number | undefined; load(): void } | undefined;
 /** Staff closed the kiosk window (5 taps + an admin PIN): it stays closed until the app restarts. */
 let kioskClosedByStaff = false;
 /** Set once the app is quitting; until then the kiosk window refuses to close. */
 let quitting = false;
 
-const coreOrigin = () => (running ? new URL(running.url).origin : undefined);
+const coreOrigin = () => source?.origin;
 
 function focusBooth() {
   if (!booth || booth.isDestroyed()) return;
@@ -45,19 +51,34 @@ function openBooth(core: RunningCore) {
     booth = undefined;
     app.quit();
   });
-  void win
-    .loadURL(core.boothUrl)
-    .catch((err: unknown) => core.core.log('error', 'booth failed to load', { err: String(err) }));
+  const from = source!;
+  void win.loadURL(from.boothUrl).catch((err: unknown) => {
+    core.core.log('error', 'booth failed to load', { url: from.boothUrl, err: String(err) });
+    if (from.builtInKiosk) return;
+    // The station server is unreachable: work on the embedded core rather than show a dead window.
+    dialog.showErrorBox('无法连接站级服务器 / station server unreachable', `${from.boothUrl}\n本次改用本机数据 / using this PC's data this time.`);
+    source = screenSource(core.url, '', true);
+    void win.loadURL(source.boothUrl);
+  });
 }
 
 function openKiosk(core: RunningCore, display: Display) {
-  const token = builtInKioskToken(core.core.db, app.getPath('userData'), Date.now());
+  const from = source!;
   // The page reads the token from the fragment (never sent to the server), stores it and clears it.
-  const url = `${core.kioskUrl}#kioskToken=${encodeURIComponent(token)}`;
+  // A station's kiosk pairs with a code instead: the built-in token exists only in the embedded core.
+  // Worked out at each load: after a restore the token is re-checked against the restored database.
   const win = new BrowserWindow(kioskWindowOptions(display.bounds, app.isPackaged));
-  kiosk = { win, displayId: display.id, kioskId: findKioskByToken(core.core.db, token)!.id };
+  const entry: NonNullable<typeof kiosk> = { win, displayId: display.id, kioskId: undefined, load: () => undefined };
+  const url = () => {
+    if (!from.builtInKiosk) return from.kioskUrl;
+    const token = builtInKioskToken(core.core.db, app.getPath('userData'), Date.now());
+    entry.kioskId = findKioskByToken(core.core.db, token)?.id;
+    return `${from.kioskUrl}#kioskToken=${encodeURIComponent(token)}`;
+  };
   const load = () =>
-    void win.loadURL(url).catch((err: unknown) => core.core.log('error', 'kiosk failed to load', { err: String(err) }));
+    void win.loadURL(url()).catch((err: unknown) => core.core.log('error', 'kiosk failed to load', { err: String(err) }));
+  entry.load = load;
+  kiosk = entry;
   lockDownKiosk(win, { isPackaged: app.isPackaged, mayClose: () => quitting || kioskClosedByStaff, recover: load, powerSaveBlocker });
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
@@ -107,14 +128,18 @@ async function launch() {
   running = await startCore({
     dataDir: app.getPath('userData'),
     port: 0,
-    host: '127.0.0.1',
+    // No host: the core listens on the bind address saved in 管理 → 设置 (127.0.0.1 by default).
     demo: process.argv.includes('--demo'),
     onKioskExit: closeKioskForStaff,
     webDir: join(appPath, 'dist-web'),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(appPath, 'resources'),
   });
+  // Read once at start, like the bind address: both settings say "takes effect after a restart".
+  source = screenSource(running.url, readSettings(running.core.db).stationServerUrl, process.argv.includes('--use-embedded'));
   openBooth(running);
   syncKiosk();
+  // A restored database may not know the built-in kiosk's token: reload it so it registers again.
+  onDatabaseReplaced(running.core, () => kiosk?.load());
   screen.on('display-added', syncKiosk);
   screen.on('display-removed', syncKiosk);
 }

@@ -8,6 +8,8 @@ import { advisoryEvents } from './advisories';
 import { reportsEvents } from './reports';
 import { helmetEvents } from './helmet';
 import { kioskStaffEvents } from './kiosk-staff';
+import { adminEvents } from './admin';
+import { dataCareEvents } from './data-care';
 
 export * from './result';
 export * from './define';
@@ -19,6 +21,8 @@ export * from './advisories';
 export * from './reports';
 export * from './helmet';
 export * from './kiosk-staff';
+export * from './admin';
+export * from './data-care';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
@@ -29,6 +33,8 @@ export const clientEvents = {
   ...reportsEvents,
   ...helmetEvents,
   ...kioskStaffEvents,
+  ...adminEvents,
+  ...dataCareEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

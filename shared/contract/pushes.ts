@@ -3,6 +3,9 @@ import type { KioskInfo } from './kiosk';
 import type { EscortCounters, EscortView } from './escorts';
 import type { AdvisoryTally } from './advisories';
 import type { HelmetStop, KioskSession } from './helmet';
+import type { OfficerAccount } from './admin';
+import type { CareProgress } from './data-care';
+import type { Settings } from '../domain/settings';
 
 export type Principal =
   | { kind: 'anonymous' }
@@ -34,4 +37,12 @@ export interface ServerPushes {
   'helmet:stop': (stop: HelmetStop) => void;
   /** To one kiosk: its session started, moved to another phase or ended (never anything personal). */
   'helmet:session': (session: KioskSession) => void;
+  /** To officers and kiosks after an admin saved the settings: the whole new set. */
+  'settings:changed': (settings: Settings) => void;
+  /** To admins: the officer list after any change to it. */
+  'officers:changed': (officers: OfficerAccount[]) => void;
+  /** To admins: how far a backup or restore has got. */
+  'care:progress': (progress: CareProgress) => void;
+  /** To every screen just before the core drops its connection after a restore: reconnect and resync. */
+  'data:restored': (info: { at: number; restoredFrom: string }) => void;
 }

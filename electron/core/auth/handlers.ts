@@ -1,10 +1,10 @@
 import type { Officer } from '../../../shared/contract/auth';
-import { rooms } from '../context';
 import { DomainError } from '../errors';
 import { login } from '../identity/login';
 import { countOfficers, createOfficer } from '../identity/officers';
 import { createSession, endSession } from '../identity/sessions';
 import type { Handlers } from '../socket/handlers';
+import { signOutSessions } from './live-sessions';
 
 export const authHandlers: Handlers<'setup:createAdmin' | 'auth:login' | 'auth:logout' | 'auth:me'> = {
   async 'setup:createAdmin'(req, { core }) {
@@ -20,17 +20,8 @@ export const authHandlers: Handlers<'setup:createAdmin' | 'auth:login' | 'auth:l
     const hash = socket.data.sessionHash;
     if (hash) {
       endSession(core.db, hash);
-      // Every window of this session is signed out, not just the one that asked. The sockets stay
-      // connected (this one still owes its ack) but become anonymous at once.
-      for (const s of core.io.sockets.adapter.rooms.get(rooms.session(hash)) ?? []) {
-        const other = core.io.sockets.sockets.get(s);
-        if (!other) continue;
-        other.data.principal = { kind: 'anonymous' };
-        other.data.sessionHash = undefined;
-        void other.leave(rooms.officers);
-        void other.leave(rooms.session(hash));
-        other.emit('session:ended', { reason: 'logout' });
-      }
+      // Every window of this session is signed out, not just the one that asked.
+      signOutSessions(core, [hash], 'logout');
     }
     return null;
   },

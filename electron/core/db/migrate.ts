@@ -16,6 +16,26 @@ export function migrate(db: Database, migrations: ReadonlyArray<Migration> = shi
     name       TEXT NOT NULL,
     applied_at INTEGER NOT NULL
   ) STRICT`);
+  const applied = assertKnownHistory(db, migrations);
+  const done = new Set(applied);
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  let count = 0;
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, Date.now());
+    })();
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Throws unless every migration recorded in `db` is one of ours under the same name; returns the
+ * recorded versions. Read-only, so a backup can be checked before it is restored.
+ */
+export function assertKnownHistory(db: Database, migrations: ReadonlyArray<Migration> = shipped): number[] {
   const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
     version: number;
     name: string;
@@ -32,18 +52,7 @@ export function migrate(db: Database, migrations: ReadonlyArray<Migration> = shi
       throw new SchemaError(`数据库架构 ${row.version} 与本程序不符（${row.name} ≠ ${name}）`);
     }
   }
-  const done = new Set(applied.map((r) => r.version));
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  let count = 0;
-  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (done.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, Date.now());
-    })();
-    count++;
-  }
-  return count;
+  return applied.map((r) => r.version);
 }
 
 export const schemaVersion = (db: Database): number =>

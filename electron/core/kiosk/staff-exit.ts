@@ -42,6 +42,7 @@ export const kioskStaffHandlers: Handlers<'kiosk:staffExit' | 'kiosk:links'> = {
 
   'kiosk:links'(_req, { core }) {
     const address = core.io.httpServer?.address() as AddressInfo | null;
-    return { urls: address ? kioskLinks(core.options.host, address.port) : [] };
+    // The address actually bound: --host, else the saved 监听地址.
+    return { urls: address ? kioskLinks(address.address, address.port) : [] };
   },
 };

@@ -29,6 +29,14 @@ export function identify(core: Core, auth: unknown, socket: GreenSocket): Princi
   return { kind: 'anonymous' };
 }
 
+/** What a screen learns on (re)connection, and again whenever who it is changes. */
+export const helloFor = (core: Core, principal: Principal) => ({
+  needsSetup: countOfficers(core.db) === 0,
+  postName: readSettings(core.db).postName,
+  demo: core.options.demo,
+  principal,
+});
+
 export function onConnection(core: Core, desk: PairingDesk, attach: (s: GreenSocket) => void) {
   return (socket: GreenSocket) => {
     socket.data.address = socket.handshake.address;
@@ -41,13 +49,7 @@ export function onConnection(core: Core, desk: PairingDesk, attach: (s: GreenSoc
       void socket.join([rooms.kiosks, rooms.kiosk(principal.kiosk.id)]);
       broadcastKioskStatus(core);
     }
-    const settings = readSettings(core.db);
-    socket.emit('core:hello', {
-      needsSetup: countOfficers(core.db) === 0,
-      postName: settings.postName,
-      demo: core.options.demo,
-      principal,
-    });
+    socket.emit('core:hello', helloFor(core, principal));
     socket.on('disconnect', () => {
       desk.forgetSocket(socket.id);
       if (socket.data.principal.kind === 'kiosk') broadcastKioskStatus(core);

@@ -1,6 +1,8 @@
 import type { EventName } from '../../../shared/contract/index';
 import { authHandlers } from '../auth/handlers';
 import { helmetHandlers } from '../helmet/handlers';
+import { adminHandlers } from '../admin/handlers';
+import { dataCareHandlers } from '../data-care/handlers';
 import { kioskHandlers } from '../kiosk/handlers';
 import { escortHandlers } from '../escorts/handlers';
 import { advisoryHandlers } from '../advisories/handlers';
@@ -19,4 +21,6 @@ export const allHandlers = (desk: PairingDesk) =>
     ...reportsHandlers,
     ...helmetHandlers,
     ...kioskStaffHandlers,
+    ...adminHandlers,
+    ...dataCareHandlers,
   }) satisfies Handlers<EventName>;

@@ -1,9 +1,10 @@
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../shared/contract/auth';
 import { roleAtLeast } from '../../../shared/domain/roles';
 import { setLanguage } from '../common/i18n';
+import { ChangePinDialog } from './ChangePinDialog';
 import { PairKioskDialog } from './PairKioskDialog';
 import type { BoothPage } from './pages';
 
@@ -20,7 +21,10 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
   const visible = pages.filter((p) => roleAtLeast(officer.role, p.minRole));
   const [current, setCurrent] = useState(visible[0]?.key);
   const [pairing, setPairing] = useState(false);
-  const Page = visible.find((p) => p.key === current)?.component;
+  const [changingPin, setChangingPin] = useState(false);
+  const [pinChanged, setPinChanged] = useState(false);
+  // A role changed mid-session (管理 → 民警) may hide the open page: fall back to the first allowed one.
+  const Page = (visible.find((p) => p.key === current) ?? visible[0])?.component;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -32,7 +36,7 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
         <Menu
           mode="horizontal"
           theme="dark"
-          selectedKeys={current ? [current] : []}
+          selectedKeys={[visible.find((p) => p.key === current)?.key ?? visible[0]?.key ?? '']}
           onClick={(e) => setCurrent(e.key)}
           items={visible.map((p) => ({ key: p.key, label: t(p.label) }))}
           style={{ flex: 1, minWidth: 0, fontSize: 16 }}
@@ -40,17 +44,28 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
         <Space size="middle">
           {!connected && <Tag color="red">{t('app.disconnected')}</Tag>}
           <Button onClick={() => setPairing(true)}>{t('shell.pairKiosk')}</Button>
-          <Typography.Text className="booth-user">
-            {officer.name} · {officer.badge} · {t(`roles.${officer.role}`)}
-          </Typography.Text>
+          <Dropdown
+            trigger={['click']}
+            menu={{ items: [{ key: 'pin', label: t('admin.account.changePin') }], onClick: () => setChangingPin(true) }}
+          >
+            <Button type="text" className="booth-link booth-user">
+              {officer.name} · {officer.badge} · {t(`roles.${officer.role}`)}
+            </Button>
+          </Dropdown>
           <Button type="text" className="booth-link" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
             {t('shell.language')}
           </Button>
           <Button onClick={onLogout}>{t('shell.logout')}</Button>
         </Space>
       </Layout.Header>
-      <Layout.Content className="booth-content">{Page && <Page officer={officer} />}</Layout.Content>
+      <Layout.Content className="booth-content">
+        {pinChanged && (
+          <Alert type="success" showIcon role="status" title={t('admin.account.changed')} closable={{ onClose: () => setPinChanged(false) }} style={{ marginBottom: 16 }} />
+        )}
+        {Page && <Page officer={officer} />}
+      </Layout.Content>
       <PairKioskDialog open={pairing} onClose={() => setPairing(false)} />
+      <ChangePinDialog open={changingPin} onClose={() => setChangingPin(false)} onChanged={() => setPinChanged(true)} />
     </Layout>
   );
 }

@@ -1,10 +1,10 @@
-import { Empty } from 'antd';
 import type { ComponentType } from 'react';
 import type { Officer } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/domain/roles';
 import { EscortsPage } from './escorts/EscortsPage';
 import { HelmetPage } from './helmet/HelmetPage';
 import { LazyReportsPage } from '../reports/LazyReportsPage';
+import { AdminArea } from '../admin/AdminArea';
 
 export interface BoothPage {
   key: string;
@@ -14,12 +14,10 @@ export interface BoothPage {
   component: ComponentType<{ officer: Officer }>;
 }
 
-const Pending = () => <Empty style={{ marginTop: 96 }} description="此功能正在建设中" />;
-
-/** Navigation order; each feature replaces its `Pending` with its own screen. */
+/** Navigation order; a page shows for its minimum role and above. */
 export const boothPages: BoothPage[] = [
   { key: 'escorts', label: 'nav.escorts', minRole: 'officer', component: EscortsPage },
   { key: 'helmet', label: 'nav.helmet', minRole: 'officer', component: HelmetPage },
   { key: 'reports', label: 'nav.reports', minRole: 'chief', component: LazyReportsPage },
-  { key: 'admin', label: 'nav.admin', minRole: 'admin', component: Pending },
+  { key: 'admin', label: 'nav.admin', minRole: 'admin', component: AdminArea },
 ];

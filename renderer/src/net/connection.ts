@@ -39,6 +39,11 @@ export class Connection {
     this.socket.on('connect', () => this.set({ connected: true }));
     this.socket.on('disconnect', () => this.set({ connected: false }));
     this.socket.on('core:hello', (hello) => this.set({ hello }));
+    // A renamed post shows at once in every header; screens that need other settings read them themselves.
+    this.socket.on('settings:changed', ({ postName }) => {
+      const { hello } = this.state;
+      if (hello && hello.postName !== postName) this.set({ hello: { ...hello, postName } });
+    });
   }
 
   connect() {

@@ -50,7 +50,8 @@ CREATE TABLE helmet_stops (
   closed_at       INTEGER,
   updated_at      INTEGER NOT NULL,
   version         INTEGER NOT NULL DEFAULT 1,
-  CHECK (id_hash IS NOT NULL OR phone_hash IS NOT NULL OR plate IS NOT NULL)
+  personal_wiped_at INTEGER,      -- set when retention wiped the personal fields (the counts stay)
+  CHECK (id_hash IS NOT NULL OR phone_hash IS NOT NULL OR plate IS NOT NULL OR personal_wiped_at IS NOT NULL)
 ) STRICT;
 CREATE INDEX helmet_stops_stopped_at ON helmet_stops(stopped_at);
 CREATE INDEX helmet_stops_id_hash ON helmet_stops(id_hash, stopped_at);

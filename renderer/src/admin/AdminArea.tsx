@@ -1,0 +1,89 @@
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Officer } from '../../../shared/contract/auth';
+import { defaultSettings } from '../../../shared/domain/settings';
+import { AuditPanel } from './AuditPanel';
+import { BackupPanel } from './BackupPanel';
+import { OfficersPanel } from './OfficersPanel';
+import { RetentionPanel } from './RetentionPanel';
+import { SettingsPanel } from './SettingsPanel';
+import { useAudit } from './useAudit';
+import { useBackup } from './useBackup';
+import { useOfficers } from './useOfficers';
+import { useRetention } from './useRetention';
+import { useSettings } from './useSettings';
+import './admin.css';
+
+function OfficersTab({ officer }: { officer: Officer }) {
+  const o = useOfficers();
+  return (
+    <OfficersPanel
+      officers={o.officers}
+      me={officer}
+      now={o.listedAt}
+      onCreate={o.create}
+      onSetActive={o.setActive}
+      onSetRole={o.setRole}
+      onResetPin={o.resetPin}
+    />
+  );
+}
+
+function SettingsTab() {
+  const { settings, save } = useSettings();
+  return <SettingsPanel settings={settings} onSave={save} />;
+}
+
+function BackupTab() {
+  const { settings } = useSettings();
+  const b = useBackup();
+  return (
+    <BackupPanel
+      overview={b.overview}
+      progress={b.progress}
+      timeZone={settings?.timeZone ?? defaultSettings.timeZone}
+      onBackup={b.backup}
+      onRestore={b.restore}
+    />
+  );
+}
+
+function AuditTab() {
+  const { settings } = useSettings();
+  const a = useAudit();
+  return (
+    <AuditPanel
+      page={a.page}
+      error={a.error}
+      actions={a.actions}
+      filter={a.filter}
+      timeZone={settings?.timeZone ?? defaultSettings.timeZone}
+      onSearch={a.search}
+      onVerify={a.verify}
+    />
+  );
+}
+
+function RetentionTab() {
+  const { settings } = useSettings();
+  const r = useRetention();
+  return <RetentionPanel status={r.status} timeZone={settings?.timeZone ?? defaultSettings.timeZone} onRun={r.run} />;
+}
+
+/** 管理: one tab per area of the admin's work. Each tab mounts only while shown, so it reads fresh data. */
+export function AdminArea({ officer }: { officer: Officer }) {
+  const { t } = useTranslation();
+  return (
+    <Tabs
+      destroyOnHidden
+      size="large"
+      items={[
+        { key: 'officers', label: t('admin.tabs.officers'), children: <OfficersTab officer={officer} /> },
+        { key: 'settings', label: t('admin.tabs.settings'), children: <SettingsTab /> },
+        { key: 'backup', label: t('admin.tabs.backup'), children: <BackupTab /> },
+        { key: 'audit', label: t('admin.tabs.audit'), children: <AuditTab /> },
+        { key: 'retention', label: t('admin.tabs.retention'), children: <RetentionTab /> },
+      ]}
+    />
+  );
+}
