@@ -72,8 +72,7 @@ export interface MonthTally {
   month: number;
   escorts: EscortTally;
   advisories: AdvisoryPeriodTally;
-  /** null until the helmet-stop tables exist in this build (see the reports README note). */
-  helmet: HelmetTally | null;
+  helmet: HelmetTally;
 }
 
 export interface YearMonthRow {
@@ -84,9 +83,9 @@ export interface YearMonthRow {
   cancelled: number;
   medianRequestToHandover: number | null;
   advisories: number;
-  helmetStops: number | null;
-  educationsCompleted: number | null;
-  fines: number | null;
+  helmetStops: number;
+  educationsCompleted: number;
+  fines: number;
 }
 
 export interface YearTally {
@@ -101,8 +100,8 @@ export interface SinceOpening {
   /** Escorts not cancelled, from the running counter the escort feature keeps. */
   escorts: number;
   advisories: number;
-  helmetStops: number | null;
-  educationsCompleted: number | null;
+  helmetStops: number;
+  educationsCompleted: number;
 }
 
 export interface MonthReport {

@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { readSettings } from '../settings-store';
 import { advisoryTally } from './advisory-tally';
 import { escortTally } from './escort-tally';
+import { helmetTally } from './helmet-tally';
 import { sinceOpening } from './since-opening';
 import { yearTally } from './year-tally';
 
@@ -14,7 +15,7 @@ export function monthTally(db: Db, year: number, month: number, timeZone: string
     month,
     escorts: escortTally(db, range, timeZone),
     advisories: advisoryTally(db, range),
-    helmet: null,
+    helmet: helmetTally(db, range),
   };
 }
 

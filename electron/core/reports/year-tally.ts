@@ -1,7 +1,8 @@
 import type { YearMonthRow, YearTally } from '../../../shared/contract/reports';
-import { monthBounds, type Bounds } from '../../../shared/domain/time';
+import { monthBounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
+import { helmetMonth } from './helmet-tally';
 import { durations, medianMinutes } from './stats';
 
 /** One month of the year view in one pass over the escorts_requested_at range. */
@@ -11,21 +12,14 @@ FROM escorts WHERE requested_at >= ? AND requested_at < ?`;
 
 export const YEAR_ADVISORIES_SQL = `SELECT COUNT(*) FROM advisories WHERE at >= ? AND at < ? AND undone_at IS NULL`;
 
-/** Helmet figures for one month range, or null while the helmet tables are not in this build. */
-export type HelmetMonth = (
-  db: Db,
-  month: Bounds,
-) => Pick<YearMonthRow, 'helmetStops' | 'educationsCompleted' | 'fines'> | null;
-
 /**
  * The year by post-local month: twelve range reads per table (each an index range, like a month
  * tally) rather than one scan with a computed month, which would sort the whole year.
  */
-export function yearTally(db: Db, year: number, timeZone: string, helmetMonth?: HelmetMonth): YearTally {
+export function yearTally(db: Db, year: number, timeZone: string): YearTally {
   const escorts = stmt(db, YEAR_ESCORTS_SQL).raw(true);
   const advisories = stmt(db, YEAR_ADVISORIES_SQL).pluck();
   const allToHandover: number[] = [];
-  let helmetSeen = false;
   const months = Array.from({ length: 12 }, (_, i): YearMonthRow => {
     const range = monthBounds(timeZone, year, i + 1);
     const [kept, handedOver, cancelled, list] = escorts.get(range.start, range.end) as [
@@ -36,8 +30,7 @@ export function yearTally(db: Db, year: number, timeZone: string, helmetMonth?: 
     ];
     const toHandover = durations(list);
     for (const d of toHandover) allToHandover.push(d);
-    const helmet = helmetMonth?.(db, range) ?? null;
-    if (helmet) helmetSeen = true;
+    const helmet = helmetMonth(db, range);
     return {
       month: i + 1,
       escorts: kept ?? 0,
@@ -45,13 +38,10 @@ export function yearTally(db: Db, year: number, timeZone: string, helmetMonth?: 
       cancelled: cancelled ?? 0,
       medianRequestToHandover: medianMinutes(toHandover),
       advisories: advisories.get(range.start, range.end) as number,
-      helmetStops: helmet?.helmetStops ?? null,
-      educationsCompleted: helmet?.educationsCompleted ?? null,
-      fines: helmet?.fines ?? null,
+      ...helmet,
     };
   });
-  const sum = (pick: (r: YearMonthRow) => number | null) => months.reduce((s, r) => s + (pick(r) ?? 0), 0);
-  const helmetSum = (pick: (r: YearMonthRow) => number | null) => (helmetSeen ? sum(pick) : null);
+  const sum = (pick: (r: YearMonthRow) => number) => months.reduce((s, r) => s + pick(r), 0);
   return {
     year,
     months,
@@ -61,9 +51,9 @@ export function yearTally(db: Db, year: number, timeZone: string, helmetMonth?: 
       cancelled: sum((r) => r.cancelled),
       medianRequestToHandover: medianMinutes(allToHandover),
       advisories: sum((r) => r.advisories),
-      helmetStops: helmetSum((r) => r.helmetStops),
-      educationsCompleted: helmetSum((r) => r.educationsCompleted),
-      fines: helmetSum((r) => r.fines),
+      helmetStops: sum((r) => r.helmetStops),
+      educationsCompleted: sum((r) => r.educationsCompleted),
+      fines: sum((r) => r.fines),
     },
   };
 }

@@ -1,10 +1,12 @@
 import foundation from './001-foundation';
 import escorts from './002-escorts';
 import helmet from './003-helmet';
+import runningTotals from './004-running-totals';
 
 /** Ordered; a migration is never edited once shipped — add the next number instead. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'escorts', sql: escorts },
   { version: 3, name: 'helmet', sql: helmet },
+  { version: 4, name: 'running-totals', sql: runningTotals },
 ];
