@@ -1,3 +1,5 @@
+import { localParts, localToUtc } from './time';
+
 /**
  * The first-offence rule: a rider with no earlier (not cancelled) stop within the window may choose
  * education instead of the fine; anyone else is a repeat and is fined the repeat amount.
@@ -5,47 +7,12 @@
  * 2024-03-15 09:00 local time, and a day that does not exist (29 Feb, 31 Apr) falls to the month's end.
  */
 
-/** The zone's offset from UTC at an instant, in ms (Asia/Shanghai: +8 h). */
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-export function timeZoneOffsetMs(at: number, timeZone: string): number {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - (at - (at % 1000));
-}
-
 /** The instant `months` calendar months before `now`, on the wall clock of `timeZone`. */
 export function monthsBefore(now: number, months: number, timeZone: string): number {
-  const offset = timeZoneOffsetMs(now, timeZone);
-  const wall = new Date(now + offset);
-  const y = wall.getUTCFullYear();
-  const m = wall.getUTCMonth() - months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const shifted = Date.UTC(
-    y,
-    m,
-    Math.min(wall.getUTCDate(), lastDay),
-    wall.getUTCHours(),
-    wall.getUTCMinutes(),
-    wall.getUTCSeconds(),
-    wall.getUTCMilliseconds(),
-  );
-  return shifted - timeZoneOffsetMs(shifted, timeZone);
+  const p = localParts(now, timeZone);
+  const lastDay = new Date(Date.UTC(p.year, p.month - months, 0)).getUTCDate();
+  // Offsets are whole minutes: seconds and milliseconds carry over unchanged.
+  return localToUtc(timeZone, p.year, p.month - months, Math.min(p.day, lastDay), p.hour, p.minute) + (now % 60_000);
 }
 
 export interface Eligibility {

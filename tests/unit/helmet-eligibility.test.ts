@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decideEligibility, monthsBefore, timeZoneOffsetMs } from '../../shared/domain/eligibility';
+import { decideEligibility, monthsBefore } from '../../shared/domain/eligibility';
 
 const TZ = 'Asia/Shanghai';
 /** An instant given as Beijing wall-clock time. */
 const bj = (iso: string) => Date.parse(`${iso}+08:00`);
 
 describe('the eligibility window', () => {
-  it('reads the post time zone', () => {
-    expect(timeZoneOffsetMs(bj('2025-03-15T09:00:00'), TZ)).toBe(8 * 3600_000);
-    expect(timeZoneOffsetMs(Date.parse('2025-07-01T12:00:00Z'), 'UTC')).toBe(0);
+  it('keeps seconds and milliseconds, and works in other zones', () => {
+    expect(monthsBefore(bj('2025-03-15T09:00:07.250'), 1, TZ)).toBe(bj('2025-02-15T09:00:07.250'));
+    expect(monthsBefore(Date.parse('2025-07-01T12:00:00Z'), 6, 'UTC')).toBe(Date.parse('2025-01-01T12:00:00Z'));
+    // Across New York's spring-forward: the same wall-clock time, one hour less in UTC offset.
+    expect(monthsBefore(Date.parse('2025-04-10T09:00:00-04:00'), 2, 'America/New_York')).toBe(Date.parse('2025-02-10T09:00:00-05:00'));
   });
 
   it('goes back calendar months on the Beijing wall clock', () => {

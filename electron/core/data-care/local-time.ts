@@ -1,45 +1,10 @@
-/** Wall-clock parts in the post's time zone (the daily backup and file names follow the post, not the PC). */
-export interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+import { localParts, localToUtc, type LocalParts } from '../../../shared/domain/time';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-const formatFor = (timeZone: string) => {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(timeZone, f);
-  }
-  return f;
-};
+// Wall-clock helpers for the daily jobs and backup file names: they follow the post's time zone, not the PC's.
 
-export function localParts(at: number, timeZone: string): LocalParts {
-  const p = Object.fromEntries(formatFor(timeZone).formatToParts(at).map((x) => [x.type, Number(x.value)]));
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
-}
-
-const asUtc = (p: LocalParts) => Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-
-/** The instant a wall-clock time happens in `timeZone` (two corrections settle any DST offset). */
-export function zonedEpoch(p: LocalParts, timeZone: string): number {
-  let guess = asUtc(p);
-  for (let i = 0; i < 2; i++) guess += asUtc(p) - asUtc(localParts(guess, timeZone));
-  return guess;
-}
+/** The instant a wall-clock time happens in `timeZone`. */
+export const zonedEpoch = (p: LocalParts, timeZone: string): number =>
+  localToUtc(timeZone, p.year, p.month, p.day, p.hour, p.minute) + p.second * 1000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

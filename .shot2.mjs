@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const url = 'http://127.0.0.1:5180';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+await page.goto(url);
+await page.getByLabel('警号').fill('900001');
+await page.getByLabel('密码').fill('123456');
+await page.getByRole('button', { name: '登录' }).click();
+await page.getByText('管理', { exact: true }).first().click();
+await page.getByRole('tab', { name: '设置' }).click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shots/settings-full-1366.png', fullPage: true });
+await browser.close();
