@@ -44,7 +44,7 @@ export function ReportView({ report, specs }: { report: MonthReport; specs: Repo
     ],
   ];
   const since: [string, number][] = [
-    [`${t('reports.sinceOpening')} · ${t('reports.escorts')}`, s.escorts],
+    [t('reports.escorts'), s.escorts],
     [t('reports.advisories'), s.advisories],
     [t('reports.helmetStops'), s.helmetStops],
     [t('reports.educationsCompleted'), s.educationsCompleted],
@@ -63,10 +63,11 @@ export function ReportView({ report, specs }: { report: MonthReport; specs: Repo
       ))}
       <Col className="report-headline-wide">
         <Card size="small" data-testid="since-opening" style={{ height: '100%' }}>
+          <div className="report-since-title">{t('reports.sinceOpening')}</div>
           <Row gutter={12}>
             {since.map(([title, value]) => (
               <Col key={title} span={6}>
-                <Statistic title={title} value={value} />
+                <Statistic title={title} value={value} styles={{ content: { fontSize: 20 } }} />
               </Col>
             ))}
           </Row>
