@@ -58,6 +58,16 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
   await expect(page.getByTestId('chart-compare')).toContainText('2026-03');
   const shown = Number(await page.getByTestId('headline-护送').locator('.ant-statistic-content-value').textContent());
   expect(shown).toBeGreaterThanOrEqual(2);
+  // The demo seeds helmet stops too: the helmet section shows the month's figures, not a placeholder.
+  const helmetShown = Number(
+    await page.getByTestId('headline-头盔拦停').locator('.ant-statistic-content-value').textContent(),
+  );
+  expect(helmetShown).toBeGreaterThan(0);
+  await expect(page.getByTestId('helmet-figure-头盔拦停').locator('.ant-statistic-content-value')).toHaveText(
+    String(helmetShown),
+  );
+  await expect(page.getByTestId('chart-helmet')).toBeVisible();
+  await expect(page.getByTestId('chart-helmetVehicle')).toBeVisible();
 
   const csvDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 CSV' }).click();
@@ -66,8 +76,14 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
   const csvBytes = readFileSync((await csv.path())!);
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csvText = csvBytes.toString('utf8');
-  const summary = new Map(csvSection(parseCsv(csvText.slice(1)), '月度汇总').map((r) => [r[0], r[1]]));
+  const csvRows = parseCsv(csvText.slice(1));
+  const summary = new Map(csvSection(csvRows, '月度汇总').map((r) => [r[0], r[1]]));
   expect(Number(summary.get('护送（不含取消）'))).toBe(shown);
+  expect(Number(summary.get('头盔拦停'))).toBe(helmetShown);
+  const [helmetHeader, ...stops] = csvSection(csvRows, '头盔拦停明细');
+  const outcome = helmetHeader!.indexOf('结果');
+  expect(stops.filter((r) => r[outcome] !== '已撤销')).toHaveLength(helmetShown);
+  expect(csvText).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
   expect(csvText).not.toContain(PLATE);
   expect(csvText).not.toMatch(/\d{17}[\dXx]/);
   await expect(page.getByRole('status')).toContainText('已导出：统计报表-2026-03.csv');
@@ -86,6 +102,9 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
   });
   expect(excelTotal).toBe(shown);
   expect(book.getWorksheet('护送')!.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+  const helmetSheet = book.getWorksheet('头盔')!;
+  expect(helmetSheet.rowCount).toBe(1 + stops.length);
+  expect(helmetSheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
 
   await page.getByRole('button', { name: '导出 PDF' }).click();
   await page.waitForFunction(() => (window as unknown as { __printed?: number }).__printed === 1);

@@ -9,6 +9,7 @@ import type {
   RequestSource,
   VehicleKind,
 } from '../../shared/domain/escort-kinds';
+import type { HelmetVehicle, SessionPhase, StopOutcome } from '../../shared/domain/helmet';
 
 const MIN = 60_000;
 
@@ -97,4 +98,78 @@ export function insertAdvisory(db: Db, kind: AdvisoryKind, at: number, officerId
   db.prepare(
     'INSERT INTO advisories (kind, officer_id, at, shift_date, shift, undone_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(kind, officerId, at, shiftDate, shift, undoneAt);
+}
+
+export interface HelmetStopFixture {
+  stoppedAt: number;
+  vehicle?: HelmetVehicle;
+  /** Where the stop ended up; default open. */
+  outcome?: StopOutcome;
+  /** First offence in the window; default true. */
+  eligible?: boolean;
+  priorStops?: number;
+  /** The fine that applied when the stop was saved (counted only when fined); default 20, or 50 when not eligible. */
+  fineYuan?: number;
+  officerId?: number;
+  /** An education session offered on a kiosk: where it ended, whether the rider chose education, the quiz tries. */
+  session?: { phase: SessionPhase; chosen?: boolean; watchedSeconds?: number; quiz?: boolean[] };
+}
+
+/** A helmet stop as the helmet feature leaves it (migration 004's triggers keep the running totals). */
+export function insertHelmetStop(db: Db, f: HelmetStopFixture): number {
+  const eligible = f.eligible ?? true;
+  const officerId = f.officerId ?? 1;
+  const outcome = f.outcome ?? 'open';
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO helmet_stops (vehicle, plate, place, stopped_at, officer_id, prior_stops, window_months, eligible,
+           outcome, fine_yuan, ticket_no, updated_at)
+         VALUES (?, '鲁PB12345', '门诊楼东门', ?, ?, ?, 12, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        f.vehicle ?? 'ebike',
+        f.stoppedAt,
+        officerId,
+        f.priorStops ?? (eligible ? 0 : 1),
+        eligible ? 1 : 0,
+        outcome,
+        f.fineYuan ?? (eligible ? 20 : 50),
+        outcome === 'fined' ? `CF${f.stoppedAt}` : null,
+        f.stoppedAt,
+      ).lastInsertRowid,
+  );
+  if (!f.session) return id;
+  db.prepare('INSERT OR IGNORE INTO kiosks (id, name, token_hash, paired_at) VALUES (1, ?, ?, 0)').run('教育屏', 'x');
+  db.prepare(
+    "INSERT OR IGNORE INTO videos (id, title, file, duration_seconds, audience, added_at) VALUES ('v1', '头盔', 'v1.mp4', 600, 'any', 0)",
+  ).run();
+  const { phase, chosen = false, watchedSeconds = 0, quiz = [] } = f.session;
+  const sessionId = Number(
+    db
+      .prepare(
+        `INSERT INTO education_sessions (stop_id, kiosk_id, video_id, duration_seconds, phase, offered_at, offered_by,
+           chosen_at, watched_seconds, quiz_attempts, updated_at)
+         VALUES (?, 1, 'v1', 600, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        phase,
+        f.stoppedAt + MIN,
+        officerId,
+        chosen || phase === 'fine' ? f.stoppedAt + 2 * MIN : null,
+        watchedSeconds,
+        quiz.length,
+        f.stoppedAt,
+      ).lastInsertRowid,
+  );
+  quiz.forEach((passed, i) =>
+    db
+      .prepare(
+        `INSERT INTO quiz_attempts (session_id, attempt, question_ids, answers, correct, total, passed, at)
+         VALUES (?, ?, '[]', '[]', ?, 5, ?, ?)`,
+      )
+      .run(sessionId, i + 1, passed ? 5 : 2, passed ? 1 : 0, f.stoppedAt + (20 + i) * MIN),
+  );
+  return id;
 }

@@ -7,7 +7,7 @@ import { chartOption, specGrid } from '../../renderer/src/reports/chart-spec';
 import { reportSpecs } from '../../renderer/src/reports/report-sections';
 import { zh } from '../../shared/i18n/zh';
 import { localToUtc } from '../../shared/domain/time';
-import { insertAdvisory, insertEscort, insertOfficers } from '../helpers/report-fixtures';
+import { insertAdvisory, insertEscort, insertHelmetStop, insertOfficers } from '../helpers/report-fixtures';
 
 const SH = 'Asia/Shanghai';
 const db = new Database(':memory:');
@@ -28,6 +28,12 @@ insertEscort(db, {
   officers: [zhang],
 });
 insertAdvisory(db, 'stopAndGo', localToUtc(SH, 2026, 5, 4, 9, 0), zhang);
+insertHelmetStop(db, {
+  stoppedAt: localToUtc(SH, 2026, 5, 6, 10, 0),
+  outcome: 'completed',
+  session: { phase: 'done', chosen: true, watchedSeconds: 300, quiz: [true] },
+});
+insertHelmetStop(db, { stoppedAt: localToUtc(SH, 2026, 5, 7, 10, 0), vehicle: 'motorcycle', outcome: 'fined' });
 const report = monthReport(db, 2026, 5, 0);
 
 beforeAll(async () => {
@@ -50,6 +56,8 @@ describe('chart specs and their tables', () => {
       ['已交接', 1],
       ['已取消', 1],
       ['劝导', 1],
+      ['头盔拦停', 2],
+      ['完成教育', 1],
     ]);
     const source = Object.fromEntries(specGrid(specs.source).rows.map((r) => [r.cells[0], r.cells[1]]));
     expect(source).toMatchObject({ '120 急救中心': 1, 拦车求助: 1 });
@@ -63,6 +71,36 @@ describe('chart specs and their tables', () => {
     const officer = specGrid(specs.officer);
     expect(officer.rows[0]!.cells).toEqual(['张伟 910001', 1, 1, 1, 10]);
     expect(specGrid(reportSpecs(report, i18next.t, 'zh', false).officer).rows[0]!.cells[0]).toBe('910001');
+  });
+
+  it('show every helmet figure, with vehicle kinds in Chinese', () => {
+    const specs = reportSpecs(report, i18next.t, 'zh', true);
+    const figures = specGrid(specs.helmetFigures);
+    expect(figures.headers).toEqual(['类别', '本月 2026-05', '上月 2026-04', '去年同月 2025-05']);
+    expect(figures.rows.map((r) => r.cells.slice(0, 3))).toEqual([
+      ['头盔拦停', 2, 0],
+      ['电动自行车', 1, 0],
+      ['摩托车', 1, 0],
+      ['符合教育条件', 2, 0],
+      ['提供教育', 1, 0],
+      ['选择教育', 1, 0],
+      ['完成教育', 1, 0],
+      ['中途放弃', 0, 0],
+      ['罚款（次）', 1, 0],
+      ['罚款（元）', 20, 0],
+      ['再次被拦骑行人', 0, 0],
+      ['平均观看（分钟）', 5, null],
+      ['测验首次通过率（%）', 100, null],
+    ]);
+    const [funnel, vehicle] = specs.helmet;
+    expect(specGrid(funnel!).rows.map((r) => r.cells)).toContainEqual(['罚款（次）', 1]);
+    expect(specGrid(vehicle!).rows.map((r) => r.cells)).toEqual([
+      ['电动自行车', 1],
+      ['摩托车', 1],
+    ]);
+    const year = specGrid(specs.year);
+    expect(year.headers).toContain('头盔拦停');
+    expect(year.rows[4]!.cells[year.headers.indexOf('头盔拦停')]).toBe(2);
   });
 
   it('builds ECharts options with the same series', () => {

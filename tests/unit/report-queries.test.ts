@@ -10,6 +10,8 @@ import {
   ESCORT_OFFICERS_SQL,
   ESCORT_TALLY_SQL,
 } from '../../electron/core/reports/escort-tally';
+import { HELMET_EXPORT_SESSIONS_SQL, HELMET_EXPORT_SQL } from '../../electron/core/reports/helmet-rows';
+import { HELMET_MONTH_SQL, HELMET_SESSIONS_SQL, HELMET_STOPS_SQL } from '../../electron/core/reports/helmet-tally';
 import { YEAR_ADVISORIES_SQL, YEAR_ESCORTS_SQL } from '../../electron/core/reports/year-tally';
 
 const db = new Database(':memory:');
@@ -64,6 +66,33 @@ describe('report queries use their indexes', () => {
     ['month 劝导', ADVISORY_SQL, 2, [/SEARCH advisories USING INDEX advisories_at \(at>\? AND at<\?\)/]],
     ['year escorts', YEAR_ESCORTS_SQL, 2, [/SEARCH escorts USING INDEX escorts_requested_at/]],
     ['year 劝导 (per month)', YEAR_ADVISORIES_SQL, 2, [/SEARCH advisories USING INDEX advisories_at/]],
+    [
+      'month helmet stops',
+      HELMET_STOPS_SQL,
+      2,
+      [/SEARCH helmet_stops USING INDEX helmet_stops_stopped_at \(stopped_at>\? AND stopped_at<\?\)/],
+    ],
+    [
+      'month helmet sessions and first quizzes',
+      HELMET_SESSIONS_SQL,
+      2,
+      [
+        /SEARCH s USING INDEX helmet_stops_stopped_at \(stopped_at>\? AND stopped_at<\?\)/,
+        /SEARCH es USING INDEX education_sessions_stop \(stop_id=\?\)/,
+        /SEARCH q USING INDEX sqlite_autoindex_quiz_attempts_1 \(session_id=\? AND attempt=\?\)/,
+      ],
+    ],
+    ['year helmet (per month)', HELMET_MONTH_SQL, 2, [/SEARCH helmet_stops USING INDEX helmet_stops_stopped_at/]],
+    ['month helmet export rows', HELMET_EXPORT_SQL, 2, [/SEARCH helmet_stops USING INDEX helmet_stops_stopped_at/]],
+    [
+      'month helmet export sessions',
+      HELMET_EXPORT_SESSIONS_SQL,
+      2,
+      [
+        /SEARCH s USING COVERING INDEX helmet_stops_stopped_at/,
+        /SEARCH es USING INDEX education_sessions_stop \(stop_id=\?\)/,
+      ],
+    ],
   ];
   for (const [name, sql, params, expected] of cases) {
     it(name, () => {
@@ -73,11 +102,18 @@ describe('report queries use their indexes', () => {
           steps.some((s) => e.test(s)),
           `${steps.join(' | ')}`,
         ).toBe(true);
-      expect(steps.filter((s) => /^SCAN (escorts|advisories|escort_officers|e|eo)\b/.test(s))).toEqual([]);
+      expect(
+        steps.filter((s) =>
+          /^SCAN (escorts|advisories|escort_officers|e|eo|helmet_stops|education_sessions|quiz_attempts|s|es|q)\b/.test(
+            s,
+          ),
+        ),
+      ).toEqual([]);
     });
   }
 
   it('sorts the export rows by the index, with no temporary sort', () => {
     expect(plan(ESCORT_EXPORT_SQL, 2).some((s) => s.includes('TEMP B-TREE'))).toBe(false);
+    expect(plan(HELMET_EXPORT_SQL, 2).some((s) => s.includes('TEMP B-TREE'))).toBe(false);
   });
 });

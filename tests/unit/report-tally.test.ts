@@ -4,12 +4,13 @@ import { migrate } from '../../electron/core/db/migrate';
 import type { Db } from '../../electron/core/db/open';
 import { advisoryTally } from '../../electron/core/reports/advisory-tally';
 import { escortTally } from '../../electron/core/reports/escort-tally';
+import { helmetTally } from '../../electron/core/reports/helmet-tally';
 import { monthReport, monthTally } from '../../electron/core/reports/month-report';
 import { sinceOpening } from '../../electron/core/reports/since-opening';
 import { intervalStats } from '../../electron/core/reports/stats';
 import { yearTally } from '../../electron/core/reports/year-tally';
 import { monthBounds, localToUtc } from '../../shared/domain/time';
-import { insertAdvisory, insertEscort, insertOfficers } from '../helpers/report-fixtures';
+import { insertAdvisory, insertEscort, insertHelmetStop, insertOfficers } from '../helpers/report-fixtures';
 
 // The process runs in UTC (as CI does) while the post is in China: every cut below is China time.
 process.env.TZ = 'UTC';
@@ -149,7 +150,7 @@ describe('month tally on China-time month edges, in a UTC process', () => {
     const y = yearTally(db, 2026, SH);
     expect(y.months.map((m) => m.escorts)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1]);
     expect(y.months[10]).toMatchObject({ handedOver: 2, cancelled: 1, medianRequestToHandover: 15.5 });
-    expect(y.totals).toMatchObject({ escorts: 6, handedOver: 5, cancelled: 1, helmetStops: null });
+    expect(y.totals).toMatchObject({ escorts: 6, handedOver: 5, cancelled: 1, helmetStops: 0, educationsCompleted: 0 });
     // Year 接报→交接: 7, 12, 11, 20, 5 → median 11.
     expect(y.totals.medianRequestToHandover).toBe(11);
     expect(yearTally(db, 2025, SH).totals.escorts).toBe(1);
@@ -162,8 +163,8 @@ describe('month tally on China-time month edges, in a UTC process', () => {
       since: cst(2026, 9, 1, 8),
       escorts: 5,
       advisories: 1,
-      helmetStops: null,
-      educationsCompleted: null,
+      helmetStops: 0,
+      educationsCompleted: 0,
     });
     // A retention purge removes rows, never the count of what happened.
     db.prepare('DELETE FROM escort_officers').run();
@@ -209,5 +210,127 @@ describe('劝导 tally', () => {
       byKind: { stopAndGo: 1, parking: 1, other: 1 },
     });
     expect(yearTally(db, 2026, SH).months.map((m) => m.advisories)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1]);
+  });
+});
+
+describe('helmet tally on China-time month edges, in a UTC process', () => {
+  beforeEach(() => {
+    expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(0);
+    // October's last minute and December's first: neither is November's.
+    insertHelmetStop(db, {
+      stoppedAt: cst(2026, 10, 31, 23, 59),
+      outcome: 'completed',
+      session: { phase: 'done', chosen: true, watchedSeconds: 600, quiz: [true] },
+    });
+    insertHelmetStop(db, {
+      stoppedAt: cst(2026, 12, 1, 0, 0),
+      outcome: 'completed',
+      session: { phase: 'done', chosen: true, watchedSeconds: 600, quiz: [true] },
+    });
+    // November, from its first minute to its last.
+    insertHelmetStop(db, {
+      stoppedAt: cst(2026, 11, 1, 0, 0),
+      outcome: 'completed',
+      session: { phase: 'done', chosen: true, watchedSeconds: 540, quiz: [false, true] },
+    });
+    insertHelmetStop(db, {
+      stoppedAt: cst(2026, 11, 5, 9),
+      outcome: 'completed',
+      session: { phase: 'done', chosen: true, watchedSeconds: 600, quiz: [true] },
+    });
+    insertHelmetStop(db, {
+      stoppedAt: cst(2026, 11, 8, 16),
+      outcome: 'fined',
+      session: { phase: 'failed', chosen: true, watchedSeconds: 300, quiz: [false, false] },
+    });
+    // Chose the fine on the kiosk: offered, not chosen.
+    insertHelmetStop(db, {
+      stoppedAt: cst(2026, 11, 10, 12),
+      vehicle: 'motorcycle',
+      outcome: 'fined',
+      session: { phase: 'fine' },
+    });
+    // A repeat rider: not eligible, fined 50 without an offer.
+    insertHelmetStop(db, { stoppedAt: cst(2026, 11, 15, 10), eligible: false, priorStops: 2, outcome: 'fined' });
+    insertHelmetStop(db, {
+      stoppedAt: cst(2026, 11, 20, 18),
+      outcome: 'abandoned',
+      session: { phase: 'abandoned', chosen: true, watchedSeconds: 120 },
+    });
+    // Saved by mistake after an abandoned session: counts nowhere.
+    insertHelmetStop(db, {
+      stoppedAt: cst(2026, 11, 25, 8),
+      vehicle: 'motorcycle',
+      outcome: 'cancelled',
+      session: { phase: 'abandoned', chosen: true, watchedSeconds: 60, quiz: [true] },
+    });
+    // Still waiting on the kiosk at the month's last minute.
+    insertHelmetStop(db, { stoppedAt: cst(2026, 11, 30, 23, 59), outcome: 'offered', session: { phase: 'choice' } });
+  });
+
+  it('counts the month by hand: stops, vehicles, eligibility, education, fines, repeats', () => {
+    expect(helmetTally(db, monthBounds(SH, 2026, 11))).toEqual({
+      stops: 7,
+      byVehicle: { ebike: 6, motorcycle: 1 },
+      eligible: 6,
+      // Every eligible stop had a session; the fine chosen on the kiosk is offered, not chosen.
+      offered: 6,
+      chosen: 4,
+      completed: 2,
+      abandoned: 1,
+      fines: 3,
+      // 20 + 20 + 50: the completed stops' 20 applied to nobody.
+      fineYuan: 90,
+      repeatRiders: 1,
+      // Sessions that played any video: (540 + 600 + 300 + 120) / 4 s = 390 s.
+      meanMinutesWatched: 6.5,
+      // First tries: failed, passed, failed.
+      quizFirstTryPassPercent: 33.3,
+    });
+  });
+
+  it('puts 23:59 in its month and 00:00 in the next', () => {
+    expect(helmetTally(db, monthBounds(SH, 2026, 10))).toMatchObject({ stops: 1, completed: 1, offered: 1 });
+    expect(helmetTally(db, monthBounds(SH, 2026, 12))).toMatchObject({ stops: 1, completed: 1, offered: 1 });
+    const y = yearTally(db, 2026, SH);
+    expect(y.months.slice(9).map((m) => [m.helmetStops, m.educationsCompleted, m.fines])).toEqual([
+      [1, 1, 0],
+      [7, 2, 3],
+      [1, 1, 0],
+    ]);
+    expect(y.totals).toMatchObject({ helmetStops: 9, educationsCompleted: 4, fines: 3 });
+  });
+
+  it('leaves an empty month at zero, with no mean and no pass rate', () => {
+    expect(helmetTally(db, monthBounds(SH, 2026, 9))).toEqual({
+      stops: 0,
+      byVehicle: { ebike: 0, motorcycle: 0 },
+      eligible: 0,
+      offered: 0,
+      chosen: 0,
+      completed: 0,
+      abandoned: 0,
+      fines: 0,
+      fineYuan: 0,
+      repeatRiders: 0,
+      meanMinutesWatched: null,
+      quizFirstTryPassPercent: null,
+    });
+  });
+
+  it('gives the same figures whatever zone the process runs in, and counts since opening', () => {
+    const inUtc = monthTally(db, 2026, 11, SH).helmet;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      expect(new Date(2026, 0, 1).getTimezoneOffset()).not.toBe(0);
+      expect(monthTally(db, 2026, 11, SH).helmet).toEqual(inUtc);
+    } finally {
+      process.env.TZ = 'UTC';
+    }
+    expect(sinceOpening(db)).toMatchObject({
+      since: cst(2026, 10, 31, 23, 59),
+      helmetStops: 9,
+      educationsCompleted: 4,
+    });
   });
 });

@@ -16,6 +16,7 @@ import {
   type Table,
 } from './export-tables';
 import { tablesToXlsx } from './export-xlsx';
+import { helmetRowsTable } from './helmet-rows';
 import { monthReport } from './month-report';
 
 export interface MonthRequest {
@@ -32,7 +33,7 @@ const mimes: Record<ExportFormat, string> = {
 const auditFigures = (r: MonthReport) => ({
   escorts: r.month.escorts.total,
   advisories: r.month.advisories.total,
-  helmetStops: r.month.helmet?.stops ?? null,
+  helmetStops: r.month.helmet.stops,
 });
 
 const summaryTables = (report: MonthReport): Table[] => [
@@ -54,19 +55,23 @@ export async function exportMonth(
   actor: string,
   now: number,
 ): Promise<ExportFile> {
-  const { report, escorts } = db.transaction(() => {
+  const { report, escorts, helmet } = db.transaction(() => {
     const r = monthReport(db, req.year, req.month, now);
-    return { report: r, escorts: escortRowsTable(db, monthBounds(r.timeZone, req.year, req.month), r.namesInExports) };
+    const range = monthBounds(r.timeZone, req.year, req.month);
+    return {
+      report: r,
+      escorts: escortRowsTable(db, range, r.namesInExports),
+      helmet: helmetRowsTable(db, range, r.namesInExports),
+    };
   })();
-  const helmetNote = report.month.helmet ? undefined : '头盔拦停数据尚未接入本版本';
   const bytes =
     req.format === 'csv'
-      ? tablesToCsv([...summaryTables(report), escorts], report.timeZone)
+      ? tablesToCsv([...summaryTables(report), escorts, helmet], report.timeZone)
       : await tablesToXlsx(
           [
             { name: '汇总', tables: summaryTables(report) },
             { name: '护送', tables: [escorts], list: true },
-            { name: '头盔', tables: [], list: true, note: helmetNote },
+            { name: '头盔', tables: [helmet], list: true },
           ],
           {
             range: monthBounds(report.timeZone, req.year, req.month),
@@ -90,6 +95,7 @@ export async function exportMonth(
           bytes: bytes.byteLength,
           sha256: createHash('sha256').update(bytes).digest('hex'),
           rows: escorts.rows.length,
+          helmetRows: helmet.rows.length,
           withNames: report.namesInExports,
           ...auditFigures(report),
         },

@@ -6,6 +6,7 @@ import {
   requestSources,
   vehicleKinds,
 } from '../../../shared/domain/escort-kinds';
+import { helmetVehicles } from '../../../shared/domain/helmet';
 import { formatLocal } from '../../../shared/domain/time';
 
 /** A cell of an exported table: text, a number, an instant (written as a real date cell), or empty. */
@@ -29,8 +30,7 @@ const MIN = '0.0';
 export function summaryTable(report: MonthReport): Table {
   const cols = [report.month, report.previousMonth, report.sameMonthLastYear];
   const rows: Cell[][] = [];
-  const line = (name: string, pick: (t: MonthTally) => number | null | undefined) =>
-    rows.push([name, ...cols.map((t) => pick(t) ?? null)]);
+  const line = (name: string, pick: (t: MonthTally) => number | null) => rows.push([name, ...cols.map(pick)]);
   const counts = (prefix: string, labels: Labels, pick: (t: MonthTally) => CodeCounts) => {
     for (const code of Object.keys(pick(report.month)))
       if (code !== 'unset' || cols.some((t) => pick(t)[code]))
@@ -56,20 +56,18 @@ export function summaryTable(report: MonthReport): Table {
   intervals('接报→交接', (t) => t.escorts.intervals.requestToHandover);
   line('劝导总数', (t) => t.advisories.total);
   counts('劝导', advisoryKinds, (t) => t.advisories.byKind);
-  if (report.month.helmet) {
-    line('头盔拦停', (t) => t.helmet?.stops);
-    counts('拦停车辆', { ebike: { zh: '电动自行车' }, motorcycle: { zh: '摩托车' } }, (t) => t.helmet?.byVehicle ?? {});
-    line('符合教育条件', (t) => t.helmet?.eligible);
-    line('提供教育', (t) => t.helmet?.offered);
-    line('选择教育', (t) => t.helmet?.chosen);
-    line('完成教育', (t) => t.helmet?.completed);
-    line('中途放弃', (t) => t.helmet?.abandoned);
-    line('罚款（次）', (t) => t.helmet?.fines);
-    line('罚款（元）', (t) => t.helmet?.fineYuan);
-    line('再次被拦骑行人', (t) => t.helmet?.repeatRiders);
-    line('平均观看（分钟）', (t) => t.helmet?.meanMinutesWatched);
-    line('测验首次通过率（%）', (t) => t.helmet?.quizFirstTryPassPercent);
-  }
+  line('头盔拦停', (t) => t.helmet.stops);
+  counts('拦停车辆', helmetVehicles, (t) => t.helmet.byVehicle);
+  line('符合教育条件', (t) => t.helmet.eligible);
+  line('提供教育', (t) => t.helmet.offered);
+  line('选择教育', (t) => t.helmet.chosen);
+  line('完成教育', (t) => t.helmet.completed);
+  line('中途放弃', (t) => t.helmet.abandoned);
+  line('罚款（次）', (t) => t.helmet.fines);
+  line('罚款（元）', (t) => t.helmet.fineYuan);
+  line('再次被拦骑行人', (t) => t.helmet.repeatRiders);
+  line('平均观看（分钟）', (t) => t.helmet.meanMinutesWatched);
+  line('测验首次通过率（%）', (t) => t.helmet.quizFirstTryPassPercent);
   return { title: '月度汇总', headers: ['指标', ...cols.map((t) => monthLabel(t))], rows };
 }
 
@@ -114,7 +112,6 @@ export const hourTable = (report: MonthReport): Table => ({
 
 export function yearTable(report: MonthReport): Table {
   const y = report.year;
-  const helmet = y.totals.helmetStops !== null;
   const row = (name: string, r: typeof y.totals): Cell[] => [
     name,
     r.escorts,
@@ -122,7 +119,9 @@ export function yearTable(report: MonthReport): Table {
     r.cancelled,
     r.medianRequestToHandover,
     r.advisories,
-    ...(helmet ? [r.helmetStops, r.educationsCompleted, r.fines] : []),
+    r.helmetStops,
+    r.educationsCompleted,
+    r.fines,
   ];
   return {
     title: `${y.year} 年度（按月）`,
@@ -133,7 +132,9 @@ export function yearTable(report: MonthReport): Table {
       '已取消',
       '接报→交接 中位数（分钟）',
       '劝导',
-      ...(helmet ? ['头盔拦停', '完成教育', '罚款（次）'] : []),
+      '头盔拦停',
+      '完成教育',
+      '罚款（次）',
     ],
     formats: [undefined, undefined, undefined, undefined, MIN],
     rows: [...y.months.map((m) => row(`${y.year}-${String(m.month).padStart(2, '0')}`, m)), row('全年合计', y.totals)],
@@ -149,9 +150,8 @@ export function sinceOpeningTable(report: MonthReport): Table {
       ['首条记录', s.since === null ? null : { at: s.since }],
       ['护送（不含取消）', s.escorts],
       ['劝导总数', s.advisories],
-      ...(s.helmetStops === null
-        ? []
-        : [['头盔拦停', s.helmetStops] as Cell[], ['完成教育', s.educationsCompleted] as Cell[]]),
+      ['头盔拦停', s.helmetStops],
+      ['完成教育', s.educationsCompleted],
     ],
   };
 }

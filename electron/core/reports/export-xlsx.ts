@@ -9,8 +9,6 @@ export interface WorkbookSheet {
   tables: Table[];
   /** A single row table with a frozen header and a filter (the month's rows). */
   list?: boolean;
-  /** Shown instead of tables when the sheet has nothing yet. */
-  note?: string;
 }
 
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -33,7 +31,6 @@ export async function tablesToXlsx(
 
   for (const s of sheets) {
     const sheet = book.addWorksheet(s.name);
-    if (s.note) sheet.addRow([s.note]);
     for (const t of s.tables) {
       if (!s.list) {
         if (sheet.rowCount) sheet.addRow([]);

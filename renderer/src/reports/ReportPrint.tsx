@@ -78,22 +78,22 @@ export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
       <PrintSection spec={specs.intervals} />
       <PrintSection spec={specs.officer} />
       <PrintSection spec={specs.hour} />
+      <section className="print-section">
+        <h3>{specs.helmetFigures.title}</h3>
+        <PrintTable spec={specs.helmetFigures} across={false} />
+      </section>
+      {specs.helmet.map((spec) => (
+        <PrintSection key={spec.key} spec={spec} />
+      ))}
       <PrintSection spec={specs.advisory} />
-      {specs.helmet.length ? (
-        specs.helmet.map((spec) => <PrintSection key={spec.key} spec={spec} />)
-      ) : (
-        <section className="print-section">
-          <h3>{t('reports.helmet')}</h3>
-          <p>{t('reports.helmetPending')}</p>
-        </section>
-      )}
       <PrintSection spec={specs.year} height={240} />
       <section className="print-section">
         <h3>{t('reports.sinceOpening')}</h3>
         <p>
-          {t('reports.escorts')} {r.sinceOpening.escorts} · {t('reports.advisories')} {r.sinceOpening.advisories}
-          {r.sinceOpening.helmetStops !== null && ` · ${t('reports.helmetStops')} ${r.sinceOpening.helmetStops}`} ·{' '}
-          {t('reports.since')} {r.sinceOpening.since === null ? '—' : formatLocal(r.sinceOpening.since, r.timeZone)}
+          {t('reports.escorts')} {r.sinceOpening.escorts} · {t('reports.advisories')} {r.sinceOpening.advisories} ·{' '}
+          {t('reports.helmetStops')} {r.sinceOpening.helmetStops} · {t('reports.educationsCompleted')}{' '}
+          {r.sinceOpening.educationsCompleted} · {t('reports.since')}{' '}
+          {r.sinceOpening.since === null ? '—' : formatLocal(r.sinceOpening.since, r.timeZone)}
         </p>
       </section>
     </div>,

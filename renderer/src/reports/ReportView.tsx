@@ -1,11 +1,14 @@
-import { Alert, Card, Col, Empty, Row, Statistic } from 'antd';
+import { Card, Col, Empty, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MonthReport } from '../../../shared/contract/reports';
 import { formatLocal } from '../../../shared/domain/time';
 import { ChartCard } from './ChartCard';
+import { HelmetFigures } from './HelmetFigures';
 import type { ReportSpecs } from './report-sections';
 
 const half = { xs: 24, xl: 12 } as const;
+/** The helmet charts and 劝导 share a row: field enforcement beside the escorts above. */
+const third = { xs: 24, lg: 12, xl: 8 } as const;
 const dash = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v);
 
 /** The 统计报表 screen body: headline figures, then every chart (each switchable to its table). */
@@ -33,6 +36,18 @@ export function ReportView({ report, specs }: { report: MonthReport; specs: Repo
       report.previousMonth.advisories.total,
       report.sameMonthLastYear.advisories.total,
     ],
+    [
+      t('reports.helmetStops'),
+      m.helmet.stops,
+      report.previousMonth.helmet.stops,
+      report.sameMonthLastYear.helmet.stops,
+    ],
+  ];
+  const since: [string, number][] = [
+    [t('reports.escorts'), s.escorts],
+    [t('reports.advisories'), s.advisories],
+    [t('reports.helmetStops'), s.helmetStops],
+    [t('reports.educationsCompleted'), s.educationsCompleted],
   ];
   return (
     <Row gutter={[12, 12]}>
@@ -48,25 +63,20 @@ export function ReportView({ report, specs }: { report: MonthReport; specs: Repo
       ))}
       <Col className="report-headline-wide">
         <Card size="small" data-testid="since-opening" style={{ height: '100%' }}>
+          <div className="report-since-title">{t('reports.sinceOpening')}</div>
           <Row gutter={12}>
-            <Col span={s.helmetStops === null ? 12 : 8}>
-              <Statistic title={`${t('reports.sinceOpening')} · ${t('reports.escorts')}`} value={s.escorts} />
-            </Col>
-            <Col span={s.helmetStops === null ? 12 : 8}>
-              <Statistic title={t('reports.advisories')} value={s.advisories} />
-            </Col>
-            {s.helmetStops !== null && (
-              <Col span={8}>
-                <Statistic title={t('reports.helmetStops')} value={s.helmetStops} />
+            {since.map(([title, value]) => (
+              <Col key={title} span={6}>
+                <Statistic title={title} value={value} styles={{ content: { fontSize: 20 } }} />
               </Col>
-            )}
+            ))}
           </Row>
           <div className="report-compare">
             {t('reports.since')} {s.since === null ? '—' : formatLocal(s.since, report.timeZone)}
           </div>
         </Card>
       </Col>
-      {m.escorts.requests === 0 && (
+      {m.escorts.requests + m.advisories.total + m.helmet.stops === 0 && (
         <Col span={24}>
           <Empty description={t('reports.noData')} />
         </Col>
@@ -98,22 +108,14 @@ export function ReportView({ report, specs }: { report: MonthReport; specs: Repo
       <Col span={24}>
         <ChartCard spec={specs.hour} height={240} />
       </Col>
-      <Col {...half}>
-        <ChartCard spec={specs.advisory} />
+      <Col span={24}>
+        <HelmetFigures spec={specs.helmetFigures} />
       </Col>
-      {specs.helmet.length ? (
-        specs.helmet.map((spec) => (
-          <Col key={spec.key} {...half}>
-            <ChartCard spec={spec} />
-          </Col>
-        ))
-      ) : (
-        <Col {...half}>
-          <Card size="small" title={t('reports.helmet')}>
-            <Alert type="info" showIcon title={t('reports.helmetPending')} />
-          </Card>
+      {[...specs.helmet, specs.advisory].map((spec) => (
+        <Col key={spec.key} {...third}>
+          <ChartCard spec={spec} height={280} />
         </Col>
-      )}
+      ))}
       <Col span={24}>
         <ChartCard spec={specs.year} height={280} />
       </Col>

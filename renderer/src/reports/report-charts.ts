@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CodeCounts, MonthReport, MonthTally } from '../../../shared/contract/reports';
+import type { CodeCounts, HelmetTally, MonthReport, MonthTally } from '../../../shared/contract/reports';
 import {
   advisoryKinds,
   conditions,
@@ -7,6 +7,7 @@ import {
   requestSources,
   vehicleKinds,
 } from '../../../shared/domain/escort-kinds';
+import { helmetVehicles, type HelmetVehicle } from '../../../shared/domain/helmet';
 import type { ChartSpec } from './chart-spec';
 
 type Labels = Record<string, { zh: string; en: string }>;
@@ -35,24 +36,23 @@ function countsSpec(
   };
 }
 
+/** This month, the previous month and the same month last year, named with their months. */
+const monthColumns = (r: MonthReport, t: TFunction): [string, MonthTally][] => [
+  [`${t('reports.thisMonth')} ${monthName(r.month)}`, r.month],
+  [`${t('reports.previousMonth')} ${monthName(r.previousMonth)}`, r.previousMonth],
+  [`${t('reports.lastYear')} ${monthName(r.sameMonthLastYear)}`, r.sameMonthLastYear],
+];
+
 export function comparisonSpec(r: MonthReport, t: TFunction): ChartSpec {
-  const cols: [string, MonthTally][] = [
-    [`${t('reports.thisMonth')} ${monthName(r.month)}`, r.month],
-    [`${t('reports.previousMonth')} ${monthName(r.previousMonth)}`, r.previousMonth],
-    [`${t('reports.lastYear')} ${monthName(r.sameMonthLastYear)}`, r.sameMonthLastYear],
-  ];
+  const cols = monthColumns(r, t);
   const rows: [string, (m: MonthTally) => number | null][] = [
     [t('reports.requests'), (m) => m.escorts.requests],
     [t('reports.escorts'), (m) => m.escorts.total],
     [t('reports.handedOver'), (m) => m.escorts.handedOver],
     [t('reports.cancelledOutcome'), (m) => m.escorts.cancelled],
     [t('reports.advisories'), (m) => m.advisories.total],
-    ...(r.month.helmet
-      ? ([
-          [t('reports.helmetStops'), (m) => m.helmet?.stops ?? null],
-          [t('reports.educationsCompleted'), (m) => m.helmet?.completed ?? null],
-        ] as [string, (m: MonthTally) => number | null][])
-      : []),
+    [t('reports.helmetStops'), (m) => m.helmet.stops],
+    [t('reports.educationsCompleted'), (m) => m.helmet.completed],
   ];
   return {
     key: 'compare',
@@ -110,10 +110,41 @@ export function escortSpecs(r: MonthReport, t: TFunction, lang: Lang): ChartSpec
 export const advisorySpec = (r: MonthReport, t: TFunction, lang: Lang): ChartSpec =>
   countsSpec('advisory', t('reports.advisoryKinds'), r.month.advisories.byKind, advisoryKinds, lang, t);
 
-export function helmetSpecs(r: MonthReport, t: TFunction): ChartSpec[] {
+/**
+ * Every helmet figure of the month beside the previous month and the same month last year: the
+ * statistic cards show it on screen and the print layout prints it as a table.
+ */
+export function helmetFiguresSpec(r: MonthReport, t: TFunction, lang: Lang): ChartSpec {
+  const rows: [string, (h: HelmetTally) => number | null][] = [
+    [t('reports.helmetStops'), (h) => h.stops],
+    ...Object.keys(r.month.helmet.byVehicle).map((code): [string, (h: HelmetTally) => number | null] => [
+      helmetVehicles[code as HelmetVehicle]?.[lang] ?? code,
+      (h) => h.byVehicle[code] ?? 0,
+    ]),
+    [t('reports.eligible'), (h) => h.eligible],
+    [t('reports.offered'), (h) => h.offered],
+    [t('reports.chosen'), (h) => h.chosen],
+    [t('reports.educationsCompleted'), (h) => h.completed],
+    [t('reports.abandoned'), (h) => h.abandoned],
+    [t('reports.fines'), (h) => h.fines],
+    [t('reports.fineYuan'), (h) => h.fineYuan],
+    [t('reports.repeatRiders'), (h) => h.repeatRiders],
+    [t('reports.meanMinutesWatched'), (h) => h.meanMinutesWatched],
+    [t('reports.quizFirstTryPass'), (h) => h.quizFirstTryPassPercent],
+  ];
+  return {
+    key: 'helmetFigures',
+    title: t('reports.helmetFigures'),
+    kind: 'bar',
+    categoryTitle: t('reports.category'),
+    categories: rows.map(([name]) => name),
+    series: monthColumns(r, t).map(([name, m]) => ({ name, values: rows.map(([, pick]) => pick(m.helmet)) })),
+  };
+}
+
+export function helmetSpecs(r: MonthReport, t: TFunction, lang: Lang): ChartSpec[] {
   const h = r.month.helmet;
-  if (!h) return [];
-  const funnel: [string, number | null][] = [
+  const funnel: [string, number][] = [
     [t('reports.helmetStops'), h.stops],
     [t('reports.eligible'), h.eligible],
     [t('reports.offered'), h.offered],
@@ -126,26 +157,18 @@ export function helmetSpecs(r: MonthReport, t: TFunction): ChartSpec[] {
   return [
     {
       key: 'helmet',
-      title: t('reports.helmet'),
+      title: t('reports.helmetFunnel'),
       kind: 'hbar',
       categoryTitle: t('reports.category'),
       categories: funnel.map(([n]) => n),
       series: [{ name: t('reports.count'), values: funnel.map(([, v]) => v) }],
     },
-    {
-      key: 'helmetVehicle',
-      title: t('reports.stopsByVehicle'),
-      kind: 'pie',
-      categoryTitle: t('reports.category'),
-      categories: Object.keys(h.byVehicle).map((k) => t(`reports.helmetVehicle.${k}`, { defaultValue: k })),
-      series: [{ name: t('reports.count'), values: Object.values(h.byVehicle) }],
-    },
+    countsSpec('helmetVehicle', t('reports.stopsByVehicle'), h.byVehicle, helmetVehicles, lang, t, 'pie'),
   ];
 }
 
 export function yearSpec(r: MonthReport, t: TFunction): ChartSpec {
   const y = r.year;
-  const helmet = y.totals.helmetStops !== null;
   return {
     key: 'year',
     title: t('reports.yearView', { year: y.year }),
@@ -155,7 +178,7 @@ export function yearSpec(r: MonthReport, t: TFunction): ChartSpec {
     series: [
       { name: t('reports.escorts'), values: y.months.map((m) => m.escorts) },
       { name: t('reports.advisories'), values: y.months.map((m) => m.advisories) },
-      ...(helmet ? [{ name: t('reports.helmetStops'), values: y.months.map((m) => m.helmetStops) }] : []),
+      { name: t('reports.helmetStops'), values: y.months.map((m) => m.helmetStops) },
     ],
     line: { name: t('reports.medianToHandover'), values: y.months.map((m) => m.medianRequestToHandover) },
   };

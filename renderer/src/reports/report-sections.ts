@@ -1,7 +1,15 @@
 import type { TFunction } from 'i18next';
 import type { MonthReport } from '../../../shared/contract/reports';
 import type { ChartSpec } from './chart-spec';
-import { advisorySpec, comparisonSpec, escortSpecs, helmetSpecs, yearSpec, type Lang } from './report-charts';
+import {
+  advisorySpec,
+  comparisonSpec,
+  escortSpecs,
+  helmetFiguresSpec,
+  helmetSpecs,
+  yearSpec,
+  type Lang,
+} from './report-charts';
 
 export function officerSpec(r: MonthReport, t: TFunction, withNames = true): ChartSpec {
   const list = r.month.escorts.byOfficer;
@@ -34,7 +42,8 @@ export function reportSpecs(r: MonthReport, t: TFunction, lang: Lang, withNames:
     hour: hour!,
     officer: officerSpec(r, t, withNames),
     advisory: advisorySpec(r, t, lang),
-    helmet: helmetSpecs(r, t),
+    helmetFigures: helmetFiguresSpec(r, t, lang),
+    helmet: helmetSpecs(r, t, lang),
     year: yearSpec(r, t),
   };
 }
