@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   optionTextSchema,
@@ -51,9 +51,9 @@ function OptionsList() {
       {(fields, { add, remove }) => (
         <Form.Item label={t('content.quiz.options')}>
           {fields.map((field, i) => (
-            <Space key={field.key} align="start" style={{ display: 'flex' }}>
-              <Form.Item name={field.name} rules={[zodRule(optionTextSchema)]} style={{ marginBottom: 8 }}>
-                <Input prefix={`${optionLetter(i)}.`} aria-label={t('content.quiz.option', { letter: optionLetter(i) })} maxLength={80} style={{ width: 380 }} />
+            <div key={field.key} className="content-option-row">
+              <Form.Item name={field.name} rules={[zodRule(optionTextSchema)]} className="content-option-input">
+                <Input prefix={`${optionLetter(i)}.`} aria-label={t('content.quiz.option', { letter: optionLetter(i) })} maxLength={80} />
               </Form.Item>
               <Button
                 disabled={fields.length <= MIN_OPTIONS}
@@ -66,7 +66,7 @@ function OptionsList() {
               >
                 −
               </Button>
-            </Space>
+            </div>
           ))}
           <Button disabled={fields.length >= MAX_OPTIONS} onClick={() => add('')}>
             {t('content.quiz.addOption')}

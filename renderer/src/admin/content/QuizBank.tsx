@@ -28,6 +28,7 @@ export function QuizBank({ questions, videos, minActive, onAdd, onEdit, onSetAct
           <Space size={[4, 4]} wrap>
             {q.options.map((o, i) => (
               <Tag key={i} color={i === q.answer ? 'green' : undefined}>
+                {i === q.answer && '✓ '}
                 {optionLetter(i)}. {o}
               </Tag>
             ))}
