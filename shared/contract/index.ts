@@ -10,6 +10,7 @@ import { helmetEvents } from './helmet';
 import { kioskStaffEvents } from './kiosk-staff';
 import { adminEvents } from './admin';
 import { dataCareEvents } from './data-care';
+import { contentEvents } from './content';
 
 export * from './result';
 export * from './define';
@@ -23,6 +24,7 @@ export * from './helmet';
 export * from './kiosk-staff';
 export * from './admin';
 export * from './data-care';
+export * from './content';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
@@ -35,6 +37,7 @@ export const clientEvents = {
   ...kioskStaffEvents,
   ...adminEvents,
   ...dataCareEvents,
+  ...contentEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

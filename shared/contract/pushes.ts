@@ -6,6 +6,7 @@ import type { HelmetStop, KioskSession } from './helmet';
 import type { OfficerAccount } from './admin';
 import type { CareProgress } from './data-care';
 import type { Settings } from '../domain/settings';
+import type { ContentOverview } from './content';
 
 export type Principal =
   | { kind: 'anonymous' }
@@ -45,4 +46,6 @@ export interface ServerPushes {
   'care:progress': (progress: CareProgress) => void;
   /** To every screen just before the core drops its connection after a restore: reconnect and resync. */
   'data:restored': (info: { at: number; restoredFrom: string }) => void;
+  /** To admins: the videos, their assignment and the quiz bank after any change to them. */
+  'content:changed': (overview: ContentOverview) => void;
 }

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/chain';
 import { rooms, type Core } from '../context';
 import { validation } from '../errors';
 import { readSettings, writeSettings } from '../settings-store';
+import { videoSettingProblem } from '../content/video-library';
 
 /** A folder the core can write to, created if missing; otherwise a message saying why not. */
 export function folderProblem(folder: string): string | undefined {
@@ -29,6 +30,8 @@ export function updateSettings(core: Core, patch: Partial<Settings>, actor: stri
   }
   const now = core.clock();
   const saved = core.db.transaction(() => {
+    const videoProblem = videoSettingProblem(core.db, patch);
+    if (videoProblem) throw validation(videoProblem);
     const before = readSettings(core.db);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(patch) as [keyof Settings, unknown][]) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { KioskQuizQuestion, VideoInfo } from '../../../shared/contract/helmet';
+import { UPLOADS_URL } from '../../../shared/contract/upload';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 
@@ -63,16 +64,21 @@ export interface VideoRow {
   duration_seconds: number;
   audience: string;
   active: number;
+  /** 'bundled': shipped in resources/videos; 'uploaded': an admin's upload in <data>/media. */
+  source: 'bundled' | 'uploaded';
 }
 
 export const findVideo = (db: Db, id: string) =>
   stmt(db, 'SELECT * FROM videos WHERE id = ?').get(id) as VideoRow | undefined;
 
+/** Where the kiosk fetches a video's files: the shipped ones under /media/, uploads under /uploads/. */
+const mediaBase = (v: Pick<VideoRow, 'source'>) => (v.source === 'uploaded' ? UPLOADS_URL : '/media/');
+
 export const toVideoInfo = (v: VideoRow): VideoInfo => ({
   id: v.id,
   title: v.title,
-  url: `/media/${encodeURIComponent(v.file)}`,
-  captionsUrl: v.captions ? `/media/${encodeURIComponent(v.captions)}` : null,
+  url: `${mediaBase(v)}${encodeURIComponent(v.file)}`,
+  captionsUrl: v.captions ? `${mediaBase(v)}${encodeURIComponent(v.captions)}` : null,
   durationSec: v.duration_seconds,
 });
 

@@ -9,6 +9,7 @@ import { advisoryHandlers } from '../advisories/handlers';
 import type { PairingDesk } from '../kiosk/pairing';
 import { reportsHandlers } from '../reports/handlers';
 import { kioskStaffHandlers } from '../kiosk/staff-exit';
+import { contentHandlers } from '../content/handlers';
 import type { Handlers } from './handlers';
 
 /** Joins every feature's handlers; `satisfies` makes a missing or misspelled event a type error. */
@@ -23,4 +24,5 @@ export const allHandlers = (desk: PairingDesk) =>
     ...kioskStaffHandlers,
     ...adminHandlers,
     ...dataCareHandlers,
+    ...contentHandlers,
   }) satisfies Handlers<EventName>;

@@ -12,6 +12,8 @@ import { useBackup } from './useBackup';
 import { useOfficers } from './useOfficers';
 import { useRetention } from './useRetention';
 import { useSettings } from './useSettings';
+import { ContentPanel } from './content/ContentPanel';
+import { useContent } from './content/useContent';
 import './admin.css';
 
 function OfficersTab({ officer }: { officer: Officer }) {
@@ -70,6 +72,22 @@ function RetentionTab() {
   return <RetentionPanel status={r.status} timeZone={settings?.timeZone ?? defaultSettings.timeZone} onRun={r.run} />;
 }
 
+function ContentTab() {
+  const c = useContent();
+  return (
+    <ContentPanel
+      overview={c.overview}
+      progress={c.progress}
+      onUpload={c.upload}
+      onSetVideoActive={c.setVideoActive}
+      onAssign={c.assign}
+      onAddQuestion={c.addQuestion}
+      onEditQuestion={c.editQuestion}
+      onSetQuestionActive={c.setQuestionActive}
+    />
+  );
+}
+
 /** 管理: one tab per area of the admin's work. Each tab mounts only while shown, so it reads fresh data. */
 export function AdminArea({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
@@ -80,6 +98,7 @@ export function AdminArea({ officer }: { officer: Officer }) {
       items={[
         { key: 'officers', label: t('admin.tabs.officers'), children: <OfficersTab officer={officer} /> },
         { key: 'settings', label: t('admin.tabs.settings'), children: <SettingsTab /> },
+        { key: 'content', label: t('content.tab'), children: <ContentTab /> },
         { key: 'backup', label: t('admin.tabs.backup'), children: <BackupTab /> },
         { key: 'audit', label: t('admin.tabs.audit'), children: <AuditTab /> },
         { key: 'retention', label: t('admin.tabs.retention'), children: <RetentionTab /> },

@@ -28,6 +28,9 @@ const known: Partial<Record<string, Group>> = {
   stationServerUrl: 'network',
 };
 
+/** Chosen in 内容 → 观看安排 from the active videos, not typed here as video ids. */
+const managedElsewhere: ReadonlySet<string> = new Set(['helmetVideoFirst', 'helmetVideoRepeat']);
+
 /** Keys other features add land in the card their name suggests, else in 其他. */
 const groupOf = (key: string): Group =>
   known[key] ??
@@ -61,7 +64,7 @@ export function SettingsPanel({ settings, onSave }: SettingsPanelProps) {
   const [form] = Form.useForm<Settings>();
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<{ type: 'success' | 'error' | 'info'; text: string }>();
-  const specs = useMemo(() => settingFieldSpecs(), []);
+  const specs = useMemo(() => settingFieldSpecs().filter((s) => !managedElsewhere.has(s.key)), []);
 
   useEffect(() => {
     if (!settings) return;

@@ -2,6 +2,7 @@ import foundation from './001-foundation';
 import escorts from './002-escorts';
 import helmet from './003-helmet';
 import runningTotals from './004-running-totals';
+import content from './005-content';
 
 /** Ordered; a migration is never edited once shipped — add the next number instead. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -9,4 +10,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 2, name: 'escorts', sql: escorts },
   { version: 3, name: 'helmet', sql: helmet },
   { version: 4, name: 'running-totals', sql: runningTotals },
+  { version: 5, name: 'content', sql: content },
 ];
