@@ -62,8 +62,8 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
   try {
     const { db } = running.core;
     const officerIds = (db.prepare('SELECT id FROM officers').all() as { id: number }[]).map((o) => o.id);
-    const { ms, volume } = fillBenchDataset(db, quick, officerIds);
-    log(`dataset: ${volume.escorts} escorts, ${volume.advisories} 劝导 in ${(ms / 1000).toFixed(1)} s`);
+    const { summary } = fillBenchDataset(db, quick, officerIds);
+    log(`dataset: ${summary}`);
 
     const anon = await connect(running.url, {});
     const login = await ask<{ token: string }>(anon, 'auth:login', { badge: '900002', pin: '123456' });
