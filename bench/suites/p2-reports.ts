@@ -2,29 +2,21 @@
 // aggregate of the same month measured in this run, a year's tally and the since-opening totals.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { migrate } from '../../electron/core/db/migrate';
 import { monthReport, monthTally } from '../../electron/core/reports/month-report';
 import { sinceOpening } from '../../electron/core/reports/since-opening';
 import { yearTally } from '../../electron/core/reports/year-tally';
 import { monthBounds, yearBounds } from '../../shared/domain/time';
-import { BENCH_MONTH, BENCH_NOW, fillBenchDataset, medianMs, round2 } from '../report-bench-data';
+import { copyBenchDatabase } from '../bench-db';
+import { BENCH_MONTH, BENCH_NOW, medianMs, round2 } from '../report-bench-data';
 import { entry, type BenchSuite } from '../types';
 
 const TZ = 'Asia/Shanghai';
 
 const suite: BenchSuite = async ({ quick, workDir, log }) => {
-  const db = new Database(join(workDir, 'p2.db'));
+  const file = join(workDir, 'p2.db');
+  await copyBenchDatabase(quick, file, log);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  migrate(db);
-  const officerIds = Array.from({ length: 12 }, (_, i) =>
-    Number(
-      db
-        .prepare("INSERT INTO officers (badge, name, role, pin_hash, created_at) VALUES (?, ?, 'officer', 'x', 0)")
-        .run(`8000${i + 10}`, `民警${i + 1}`).lastInsertRowid,
-    ),
-  );
-  const { ms, volume } = fillBenchDataset(db, quick, officerIds);
-  log(`dataset: ${volume.escorts} escorts, ${volume.advisories} 劝导 over 10 years in ${(ms / 1000).toFixed(1)} s`);
   const rounds = quick ? 15 : 60;
   const { year, month } = BENCH_MONTH;
   const m = monthBounds(TZ, year, month);
@@ -35,12 +27,18 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
     'SELECT source, COUNT(*) FROM escorts WHERE requested_at >= ? AND requested_at < ? GROUP BY source',
   );
   const rawAdvisories = db.prepare('SELECT kind, COUNT(*) FROM advisories WHERE at >= ? AND at < ? GROUP BY kind');
+  const rawHelmet = db.prepare(
+    'SELECT vehicle, COUNT(*) FROM helmet_stops WHERE stopped_at >= ? AND stopped_at < ? GROUP BY vehicle',
+  );
   const raw = medianMs(rounds, () => {
     rawEscorts.all(m.start, m.end);
     rawAdvisories.all(m.start, m.end);
+    rawHelmet.all(m.start, m.end);
   });
   const tally = medianMs(rounds, () => monthTally(db, year, month, TZ));
-  log(`month ${year}-${month}: ${monthTally(db, year, month, TZ).escorts.total} escorts`);
+  const t = monthTally(db, year, month, TZ);
+  log(`month ${year}-${month}: ${t.escorts.requests} escorts, ${t.advisories.total} 劝导, ${t.helmet.stops} helmet stops`);
+  log(`month tally ${round2(tally)} ms (CPU median) vs raw ${round2(raw)} ms`);
 
   const rawYear = db.prepare('SELECT COUNT(*) FROM escorts WHERE requested_at >= ? AND requested_at < ?');
   const rawYearMs = medianMs(rounds, () => rawYear.get(y.start, y.end));

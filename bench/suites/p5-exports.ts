@@ -8,10 +8,14 @@ import { join, resolve } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { startCore } from '../../electron/core/server';
 import type { Ack, ExportFile } from '../../shared/contract/index';
-import { BENCH_MONTH, BENCH_NOW, fillBenchDataset, round2 } from '../report-bench-data';
+import Database from 'better-sqlite3';
+import { hashPin } from '../../electron/core/identity/pin';
+import { BENCH_PIN, copyBenchDatabase } from '../bench-db';
+import { BENCH_MONTH, BENCH_NOW, round2 } from '../report-bench-data';
 import { entry, type BenchSuite } from '../types';
 
 const root = resolve(import.meta.dirname, '../..');
+const CHIEF = '800001';
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
@@ -44,11 +48,19 @@ async function rawWorkbook(rows: number, columns: number): Promise<number> {
 const suite: BenchSuite = async ({ quick, workDir, log }) => {
   if (!existsSync(join(root, 'dist-web', 'index.html')))
     throw new Error('P5 prints the built UI: run `npm run build` first');
+  // The cached ten-year dataset, plus a station chief to sign in as.
+  const file = join(workDir, 'greenpost.db');
+  await copyBenchDatabase(quick, file, log);
+  const seed = new Database(file);
+  seed
+    .prepare("INSERT INTO officers (badge, name, role, pin_hash, created_at) VALUES (?, '站长', 'chief', ?, 0)")
+    .run(CHIEF, await hashPin(BENCH_PIN));
+  seed.close();
   const running = await startCore({
     dataDir: workDir,
     port: 0,
     host: '127.0.0.1',
-    demo: true,
+    demo: false,
     webDir: join(root, 'dist-web'),
     resourcesDir: join(root, 'resources'),
     quiet: true,
@@ -61,22 +73,23 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
   });
   try {
     const { db } = running.core;
-    const officerIds = (db.prepare('SELECT id FROM officers').all() as { id: number }[]).map((o) => o.id);
-    const { ms, volume } = fillBenchDataset(db, quick, officerIds);
-    log(`dataset: ${volume.escorts} escorts, ${volume.advisories} 劝导 in ${(ms / 1000).toFixed(1)} s`);
 
     const anon = await connect(running.url, {});
-    const login = await ask<{ token: string }>(anon, 'auth:login', { badge: '900002', pin: '123456' });
+    const login = await ask<{ token: string }>(anon, 'auth:login', { badge: CHIEF, pin: BENCH_PIN });
     anon.close();
     if (!login.ok) throw new Error(login.error.message);
     const chief = await connect(running.url, { token: login.value.token });
     const rounds = quick ? 3 : 5;
     const xlsx: number[] = [];
-    let file: ExportFile | undefined;
+    let xlsxFile: ExportFile | undefined;
     for (let i = 0; i <= rounds; i++) {
       const run = await timed(() => ask<ExportFile>(chief, 'reports:export', { ...BENCH_MONTH, format: 'xlsx' }));
-      if (!run.value.ok) throw new Error(run.value.error.message);
-      file = run.value.value;
+      // A failing export is a failed figure, not a reason to skip the PDF's.
+      if (!run.value.ok) {
+        log(`XLSX export failed: ${run.value.error.code} ${run.value.error.message}`);
+        break;
+      }
+      xlsxFile = run.value.value;
       if (i > 0) xlsx.push(run.ms); // the first run warms the JIT
     }
     chief.close();
@@ -85,7 +98,7 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
         .prepare('SELECT COUNT(*) AS n FROM escorts WHERE requested_at >= ? AND requested_at < ?')
         .get(Date.UTC(2026, 8, 30, 16), Date.UTC(2026, 9, 31, 16)) as { n: number }
     ).n;
-    log(`XLSX: ${rowCount} rows, ${((file!.bytes as Buffer).byteLength / 1024).toFixed(0)} KB`);
+    if (xlsxFile) log(`XLSX: ${rowCount} rows, ${((xlsxFile.bytes as Buffer).byteLength / 1024).toFixed(0)} KB`);
     const raw: number[] = [];
     for (let i = 0; i <= rounds; i++) {
       const run = await timed(() => rawWorkbook(rowCount, 17));
@@ -104,8 +117,8 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
     });
     await page.goto(running.url);
     const blank = await timed(() => page.pdf({ format: 'A4' }));
-    await page.getByLabel('警号').fill('900002');
-    await page.getByLabel('密码').fill('123456');
+    await page.getByLabel('警号').fill(CHIEF);
+    await page.getByLabel('密码').fill(BENCH_PIN);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('menuitem', { name: '统计报表' }).click();
     await page.getByTestId('chart-hour').waitFor();
@@ -129,7 +142,7 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
       pdfs.push(run.ms);
     }
     log(`PDF: ${(pdfBytes / 1024).toFixed(0)} KB`);
-    const xlsxMs = median(xlsx);
+    const xlsxMs = xlsx.length ? median(xlsx) : NaN;
     const pdfMs = median(pdfs);
     return [
       entry({
@@ -139,7 +152,7 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
         unit: 'ms',
         baseline: round2(median(raw)),
         goal: '≤ 1000 ms',
-        pass: xlsxMs <= 1000,
+        pass: xlsx.length > 0 && xlsxMs <= 1000,
       }),
       entry({
         id: 'P5.pdf',

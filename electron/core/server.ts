@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Server } from 'socket.io';
 import type { Core, CoreOptions, GreenServer } from './context';
 import { lockDataDir } from './data-dir';
+import { startIntegrityCheck, type IntegrityCheck } from './db/background-check';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
 import { seedHelmetContent } from './helmet/content';
@@ -29,6 +30,8 @@ export interface RunningCore {
   port: number;
   /** The address actually listened on. */
   host: string;
+  /** The full integrity_check, running in the background from ready. */
+  integrity: IntegrityCheck['done'];
   close(): Promise<void>;
 }
 
@@ -71,7 +74,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const release = lockDataDir(options.dataDir);
   let db;
   try {
-    db = openDatabase(join(options.dataDir, 'greenpost.db'));
+    db = openDatabase(join(options.dataDir, 'greenpost.db'), 'deferred');
   } catch (err) {
     release();
     throw err;
@@ -114,6 +117,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   log('info', 'core started', { url, dataDir: options.dataDir, demo: options.demo });
   // Daily backup, pruning and retention at the time set in 管理 → 设置.
   const maintenance = startMaintenance(core);
+  const integrity = startIntegrityCheck(core);
   let closing: Promise<void> | undefined;
   return {
     core,
@@ -122,9 +126,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     kioskUrl: `${url}/kiosk`,
     port,
     host,
+    integrity: integrity.done,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         maintenance.stop();
+        void integrity.stop();
         io.close(() => {
           // core.db, not the db opened above: a restore may have replaced it.
           core.db.close();

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../electron/core/server';
@@ -83,6 +83,31 @@ describe('storage', () => {
     await expect(
       startCore({ dataDir, port: 0, host: '127.0.0.1', demo: false, webDir: join(root, 'dist-web'), resourcesDir: root, quiet: true }),
     ).rejects.toThrow(/not a database|integrity|完整性/);
+  });
+
+  it('checks every page in the background after ready and refuses writes when a page is damaged', async () => {
+    const first = await startTestCore({ demo: true });
+    expect(await first.integrity).toMatchObject({ ran: true, ok: true });
+    await first.close();
+    // Junk over one index's root page: the header and schema still read, so the core starts.
+    const file = join(first.dataDir, 'greenpost.db');
+    const db = new Database(file);
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const page = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'helmet_stops_plate'").pluck().get() as number;
+    db.close();
+    const bytes = readFileSync(file);
+    bytes.fill(0xa5, (page - 1) * pageSize, page * pageSize);
+    writeFileSync(file, bytes);
+
+    core = await startTestCore({ dataDir: first.dataDir });
+    const verdict = await core.integrity;
+    expect(verdict.ran).toBe(true);
+    expect(verdict.ok).toBe(false);
+    const c = await connectClient(core.url);
+    const reply = await c.send('auth:login', { badge: '900003', pin: '123456' });
+    c.close();
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(reply.ok ? '' : reply.error.message).toMatch(/只读|read-only/);
   });
 });
 

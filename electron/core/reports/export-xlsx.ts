@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// Loaded on the first export, not at start: exceljs alone costs the core's cold start about a second.
+import type ExcelJS from 'exceljs';
 import type { Bounds } from '../../../shared/domain/time';
 import { neutraliseCell } from '../../../shared/domain/export-cells';
 import type { Cell, Table } from './export-tables';
@@ -23,7 +24,7 @@ export async function tablesToXlsx(
   meta: { range: Bounds; timeZone: string; postName: string; now: number },
 ): Promise<Buffer> {
   const wall = wallClockIn(meta.range, meta.timeZone);
-  const book = new ExcelJS.Workbook();
+  const book = new (await import('exceljs')).default.Workbook();
   book.creator = meta.postName;
   book.created = new Date(meta.now);
   const value = (c: Cell): ExcelJS.CellValue =>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionGrant } from '../../../shared/contract/auth';
 import type { Ack } from '../../../shared/contract/result';
 import { useConnection, useConnectionState } from '../net/useConnection';
-import { BoothShell } from './BoothShell';
+import { BoothShell } from './lazy-pages';
 import { LoginScreen } from './LoginScreen';
 import { boothPages } from './pages';
 import { SetupScreen } from './SetupScreen';

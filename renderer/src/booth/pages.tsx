@@ -1,10 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Officer } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/domain/roles';
-import { EscortsPage } from './escorts/EscortsPage';
-import { HelmetPage } from './helmet/HelmetPage';
+import { EscortsPage, HelmetPage, AdminArea } from './lazy-pages';
 import { LazyReportsPage } from '../reports/LazyReportsPage';
-import { AdminArea } from '../admin/AdminArea';
 
 export interface BoothPage {
   key: string;

@@ -1,13 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import {
-  fail,
-  type Ack,
-  type ClientToServer,
-  type EventName,
-  type ReplyOf,
-  type RequestOf,
-  type ServerPushes,
-} from '../../../shared/contract/index';
+import { fail } from '../../../shared/contract/result';
+import type { Ack, ClientToServer, EventName, ReplyOf, RequestOf, ServerPushes } from '../../../shared/contract/index';
 
 export type Hello = Parameters<ServerPushes['core:hello']>[0];
 export type GreenClientSocket = Socket<ServerPushes, ClientToServer>;
