@@ -36,7 +36,7 @@ interface Acked {
 async function write(client: TestClient, acked: Acked, stop: () => boolean, tag: number) {
   for (let i = 0; !stop(); i++) {
     if (i % 2 === 0) {
-      const r = await client.send('escort:create', { plate: `鲁Q${tag}${String(i).padStart(4, '0')}`, meetPoint: '急诊门口', confirmDuplicate: true });
+      const r = await client.send('escort:create', { plate: `鲁Q${String((tag * 10_000 + i) % 100_000).padStart(5, '0')}`, meetPoint: '急诊门口', confirmDuplicate: true });
       if (!r.ok) throw new Error(r.error.message);
       acked.escortIds.push(r.value.id);
     } else {

@@ -10,7 +10,8 @@ let core: TestCore;
 let officer: TestClient;
 let plateNo = 10_000;
 beforeAll(async () => {
-  core = await startTestCore({ demo: true });
+  // No rate limit: the full run logs a few thousand escorts back to back to fill the file.
+  core = await startTestCore({ demo: true, limits: { eventsPerSecond: 1e6, eventBurst: 1e6 } });
   officer = await officerClient(core.url, '900003', '123456');
 });
 afterAll(async () => {
