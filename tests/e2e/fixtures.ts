@@ -1,8 +1,10 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Download, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { findFullIds } from '../helpers/full-id';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -11,7 +13,16 @@ export interface ServedCore {
   kioskUrl: string;
   dataDir: string;
   process: ChildProcess;
+  /** Everything the core printed (stdout, stderr) and logged (logs/core.log), kept after it stops. */
+  output(): string;
 }
+
+/** Every core served during the current test: what they printed is checked for full ID numbers (R8). */
+const servedThisTest: ServedCore[] = [];
+const logOf = (dataDir: string) => {
+  const file = join(dataDir, 'logs', 'core.log');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+};
 
 /** Starts the built headless core (`dist-node/serve.mjs`) on a fresh data dir and a free port. */
 /** `settings` are passed as `--setting key=value` (e.g. a short idle time for a walk-away test). */
@@ -29,9 +40,9 @@ export async function serveCore(
   ];
   for (const [key, value] of Object.entries(opts.settings ?? {})) args.push('--setting', `${key}=${value}`);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
   const url = await new Promise<string>((resolvePromise, reject) => {
-    let out = '';
-    let err = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /booth 岗亭: (http:\/\/\S+?)\/?\n/.exec(out);
@@ -40,7 +51,18 @@ export async function serveCore(
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.once('exit', (code) => reject(new Error(`core exited (${code}): ${err}`)));
   });
-  return { url, kioskUrl: `${url}/kiosk`, dataDir, process: child };
+  let keptLog: string | undefined;
+  const core: ServedCore = {
+    url,
+    kioskUrl: `${url}/kiosk`,
+    dataDir,
+    process: child,
+    output: () => `${out}\n${err}\n${keptLog ?? logOf(dataDir)}`,
+  };
+  // stopCore removes the data dir: the log is read first, so it can still be checked afterwards.
+  child.once('exit', () => (keptLog = logOf(dataDir)));
+  servedThisTest.push(core);
+  return core;
 }
 
 export async function stopCore(core: ServedCore, keepData = false) {
@@ -49,12 +71,61 @@ export async function stopCore(core: ServedCore, keepData = false) {
     core.process.kill('SIGTERM');
     await exited;
   }
+  core.output(); // reads the log while the data dir is still there
   if (!keepData) rmSync(core.dataDir, { recursive: true, force: true });
 }
 
 type Settings = Record<string, string | number> | undefined;
 
-export const test = base.extend<{ core: ServedCore; demo: boolean; demoYears: number; settings: Settings }>({
+/** A downloaded file as text; an XLSX (a zip) is read back cell by cell, since its bytes are compressed. */
+async function downloadedText(download: Download): Promise<string> {
+  const bytes = readFileSync(await download.path());
+  if (bytes.subarray(0, 2).toString('latin1') !== 'PK') return bytes.toString('utf8');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  let text = '';
+  book.eachSheet((sheet) => sheet.eachRow((row) => (text += `${JSON.stringify(row.values)}\n`)));
+  return text;
+}
+
+/**
+ * R8, across the whole e2e run: after each test, every open page's DOM, every downloaded file and
+ * everything each served core printed or logged must hold no full resident ID number. Pages in
+ * contexts a test opens itself (booth and kiosk side by side) are watched through the browser.
+ */
+async function noFullIdNumbers({ browser, context }: { browser: Browser; context: BrowserContext }, use: () => Promise<void>) {
+  const downloads: Promise<{ name: string; text: string }>[] = [];
+  const opened = new Set<BrowserContext>();
+  const watchPage = (page: Page) =>
+    page.on('download', (d) => downloads.push(downloadedText(d).then((text) => ({ name: d.suggestedFilename(), text }))));
+  const watchContext = (c: BrowserContext) => {
+    opened.add(c);
+    c.pages().forEach(watchPage);
+    c.on('page', watchPage);
+  };
+  watchContext(context);
+  browser.on('context', watchContext);
+  servedThisTest.length = 0;
+  await use();
+  browser.off('context', watchContext);
+  const found: string[] = [];
+  const scan = (where: string, text: string) => found.push(...findFullIds(text).map((id) => `${where}: ${id}`));
+  for (const c of opened)
+    for (const page of c.pages()) {
+      const html = await page.evaluate(() => document.documentElement.outerHTML).catch(() => '');
+      scan(`DOM of ${page.url()}`, html);
+    }
+  for (const d of await Promise.all(downloads.map((p) => p.catch(() => ({ name: '(failed download)', text: '' })))))
+    scan(`download ${d.name}`, d.text);
+  for (const core of servedThisTest) scan(`core output (${core.url})`, core.output());
+  // Contexts a test opened itself end with it, as the built-in one does: their pages would otherwise
+  // keep reconnecting to a stopped core and slow every later test on a 2-core machine.
+  for (const c of opened) if (c !== context) await c.close().catch(() => undefined);
+  expect(found, 'no full ID number in any DOM, download or core output').toEqual([]);
+}
+
+export const test = base.extend<{ core: ServedCore; demo: boolean; demoYears: number; settings: Settings; noFullIdNumbers: void }>({
+  noFullIdNumbers: [noFullIdNumbers, { auto: true }],
   demo: [true, { option: true }],
   /** Years of demo history; 0 (accounts only) keeps most tests fast. */
   demoYears: [0, { option: true }],

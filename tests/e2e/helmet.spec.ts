@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { idCheckChar } from '../../shared/domain/helmet';
+import { figure, full } from '../faults/scale';
 import { expect, login, pairKiosk, test } from './fixtures';
 
 // The real 6-second `test-short` video is assigned through the setting tests use for it; every
@@ -159,6 +161,45 @@ test.describe('walk-away', () => {
     await expect(kiosk.getByText('操作超时')).toBeVisible();
     await expect(row).toContainText('教育未完成（无操作超时）');
     await expect(row.getByRole('button', { name: '重新推送' })).toBeVisible();
+  });
+});
+
+test.describe('R12: a kiosk left idle', () => {
+  // A short idle time in CI; the fault suite's full run (GREENPOST_FAULTS=full) leaves it the real 60 s.
+  const idleSeconds = full ? 60 : 8;
+  test.use({ settings: { helmetVideoOverride: 'test-short', kioskIdleSeconds: idleSeconds } });
+  test.describe.configure({ timeout: 180_000 + idleSeconds * 1000 });
+
+  test('R12: left idle at the quiz, the kiosk resets to the attract loop with nothing personal in its DOM', async ({ browser, core }) => {
+    const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);
+    // The rider before: took the fine, and the officer recorded the ticket.
+    const idA = `37150219850612001${idCheckChar('37150219850612001')}`;
+    const before = await newStop(booth, { plate: '鲁P·K1201', id: idA, name: '孙八', phone: '13712345678' });
+    await before.getByRole('button', { name: '推送到教育屏' }).click();
+    await kiosk.getByRole('button', { name: '接受罚款' }).click();
+    await before.getByRole('button', { name: '录入决定书编号' }).click();
+    await booth.getByRole('textbox', { name: '处罚决定书编号' }).fill('3715020009876');
+    await booth.getByRole('button', { name: '保存' }).click();
+    await expect(before).toContainText('决定书 3715020009876');
+    await expect(kiosk.getByTestId('attract-loop')).toBeVisible({ timeout: 20_000 });
+    // This rider watches the video, answers one question, and walks away.
+    const row = await newStop(booth, { plate: '鲁P·K1202', id: ID, name: '周九', phone: '13698765432' });
+    await row.getByRole('button', { name: '推送到教育屏' }).click();
+    await kiosk.getByRole('button', { name: '观看教育视频' }).click();
+    await expect(kiosk.getByTestId('kiosk-quiz')).toBeVisible({ timeout: 30_000 });
+    await kiosk.getByRole('radio').first().click();
+    const lastTouch = Date.now();
+    await expect(kiosk.getByText('操作超时')).toBeVisible({ timeout: (idleSeconds + 20) * 1000 });
+    const idleFor = (Date.now() - lastTouch) / 1000;
+    expect(idleFor).toBeGreaterThanOrEqual(idleSeconds - 0.5);
+    await expect(row).toContainText('教育未完成（无操作超时）');
+    await expect(kiosk.getByTestId('attract-loop')).toBeVisible({ timeout: 20_000 });
+    const html = await kiosk.evaluate(() => document.documentElement.outerHTML);
+    const personal = ['孙八', '周九', 'K1201', 'K1202', idA.slice(-4), ID.slice(-4), '137****5678', '136****5432', '13712345678', '13698765432', '3715020009876'];
+    const left = personal.filter((p) => html.includes(p));
+    expect(left).toEqual([]);
+    expect(html).not.toMatch(FULL_ID);
+    figure('R12', `kiosk idle ${idleFor.toFixed(1)} s at the quiz (limit ${idleSeconds} s) → 操作超时, booth told, attract loop; ${left.length} of ${personal.length} personal strings (names, plates, ID last 4, phones, ticket number) in its DOM`);
   });
 });
 

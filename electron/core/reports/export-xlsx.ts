@@ -52,7 +52,8 @@ export async function tablesToXlsx(
         sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: t.headers.length } };
       }
     }
-    sheet.columns.forEach((col, i) => {
+    // ExcelJS gives a sheet with no rows no columns at all: null, whatever its types say.
+    (sheet.columns as ExcelJS.Column[] | null)?.forEach((col, i) => {
       col.width = s.list ? (i === 0 ? 8 : 18) : i === 0 ? 34 : 14;
     });
   }
