@@ -11,7 +11,7 @@ import {
   ESCORT_TALLY_SQL,
 } from '../../electron/core/reports/escort-tally';
 import { HELMET_EXPORT_SESSIONS_SQL, HELMET_EXPORT_SQL } from '../../electron/core/reports/helmet-rows';
-import { HELMET_MONTH_SQL, HELMET_SESSIONS_SQL, HELMET_STOPS_SQL } from '../../electron/core/reports/helmet-tally';
+import { HELMET_MONTH_SQL, HELMET_STOPS_SQL } from '../../electron/core/reports/helmet-tally';
 import { YEAR_ADVISORIES_SQL, YEAR_ESCORTS_SQL } from '../../electron/core/reports/year-tally';
 
 const db = new Database(':memory:');
@@ -71,16 +71,6 @@ describe('report queries use their indexes', () => {
       HELMET_STOPS_SQL,
       2,
       [/SEARCH helmet_stops USING INDEX helmet_stops_stopped_at \(stopped_at>\? AND stopped_at<\?\)/],
-    ],
-    [
-      'month helmet sessions and first quizzes',
-      HELMET_SESSIONS_SQL,
-      2,
-      [
-        /SEARCH s USING INDEX helmet_stops_stopped_at \(stopped_at>\? AND stopped_at<\?\)/,
-        /SEARCH es USING INDEX education_sessions_stop \(stop_id=\?\)/,
-        /SEARCH q USING INDEX sqlite_autoindex_quiz_attempts_1 \(session_id=\? AND attempt=\?\)/,
-      ],
     ],
     ['year helmet (per month)', HELMET_MONTH_SQL, 2, [/SEARCH helmet_stops USING INDEX helmet_stops_stopped_at/]],
     ['month helmet export rows', HELMET_EXPORT_SQL, 2, [/SEARCH helmet_stops USING INDEX helmet_stops_stopped_at/]],

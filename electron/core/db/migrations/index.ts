@@ -3,6 +3,7 @@ import escorts from './002-escorts';
 import helmet from './003-helmet';
 import runningTotals from './004-running-totals';
 import content from './005-content';
+import helmetReportColumns from './006-helmet-report-columns';
 
 /** Ordered; a migration is never edited once shipped — add the next number instead. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -11,4 +12,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 3, name: 'helmet', sql: helmet },
   { version: 4, name: 'running-totals', sql: runningTotals },
   { version: 5, name: 'content', sql: content },
+  { version: 6, name: 'helmet-report-columns', sql: helmetReportColumns },
 ];
