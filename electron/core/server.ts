@@ -137,6 +137,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
           release();
           resolve();
         });
+        // A kiosk streaming a video holds its HTTP connection open: closing waits for no one.
+        http.closeAllConnections();
       })),
   };
 }
