@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskSession } from '../../shared/contract/helmet';
 import type { UploadedMedia, UploadReply } from '../../shared/contract/upload';
@@ -100,6 +100,23 @@ describe('管理 → 内容: videos', () => {
     expectOk(await admin.send('content:assignVideo', { group: 'first', videoId: 'helmet-saves-lives' }));
     expect(expectOk(await admin.send('content:setVideoActive', { videoId: registered.id, active: false })).active).toBe(false);
     expect(audits(core, 'content.video.deactivate')).toBe(1);
+  });
+
+  it('a backup carries the uploaded files; a restore onto a data dir without them puts them back', async () => {
+    const core = await start();
+    const admin = await signIn(core, '900001');
+    const video = await uploadTestVideo(core, admin);
+    const backup = expectOk(await admin.send('backup:run', {}));
+    const files = [video.files.videoFile, video.files.captionsFile];
+    for (const f of files) expect(existsSync(join(dirname(backup.file.path), 'media', f))).toBe(true);
+    // As on a new PC: the database comes back from the backup, the media folder is empty.
+    const media = join(core.dataDir, 'media');
+    rmSync(media, { recursive: true });
+    expectOk(await admin.send('backup:restore', { path: backup.file.path }));
+    for (const f of files) {
+      expect(existsSync(join(media, f))).toBe(true);
+      expect((await fetch(`${core.url}/uploads/${f}`)).status).toBe(200);
+    }
   });
 
   it('a bad upload or registration gets a clear Chinese reason and changes nothing', async () => {

@@ -5,6 +5,7 @@ import type { BackupOutcome, BackupResult, CareProgress } from '../../../shared/
 import { appendAudit } from '../audit/chain';
 import type { Core } from '../context';
 import { DomainError } from '../errors';
+import { backUpMedia } from './backup-media';
 import { readSettings } from '../settings-store';
 import { backupFolder, newBackupName, pruneBackups } from './backup-files';
 import { exclusively } from './care-lock';
@@ -71,6 +72,7 @@ export function takeBackup(core: Core, options: BackupOptions): Promise<BackupRe
       renameSync(partial, final);
       syncFile(final);
       const size = statSync(final).size;
+      const media = backUpMedia(core.db, core.options.dataDir, folder);
       const now = core.clock();
       const pruned = pruneBackups(folder, settings.timeZone, settings.backupKeepDays, now);
       const outcome: BackupOutcome = { at: now, ok: true, file: name, trigger: options.trigger };
@@ -78,7 +80,7 @@ export function takeBackup(core: Core, options: BackupOptions): Promise<BackupRe
         updateCareRecord(core.db, { lastBackup: outcome });
         appendAudit(
           core.db,
-          { actor: options.actor, action: 'backup.create', entity: 'backup', entityId: name, details: { folder, size, pages: totalPages, trigger: options.trigger, pruned } },
+          { actor: options.actor, action: 'backup.create', entity: 'backup', entityId: name, details: { folder, size, pages: totalPages, trigger: options.trigger, pruned, media } },
           now,
         );
       })();
