@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../electron/core/db/open';
 import { retentionCutoff } from '../electron/core/data-care/retention';
 import { registerKiosk } from '../electron/core/kiosk/pairing';
-import { prng } from './report-dataset';
+import { seededRandom } from '../electron/core/demo/seeded-random';
 
 export interface HelmetDatasetSize {
   stops: number;
@@ -45,7 +45,7 @@ function sessionRefs(db: Db, now: number): { videoId: string; durationSeconds: n
 const riderHash = (kind: string, rider: number) => createHash('sha256').update(`${kind}:${rider}`).digest('hex');
 
 export function generateHelmetStops(db: Db, size: HelmetDatasetSize): { sessions: number; attempts: number } {
-  const rand = prng(size.seed ?? 7);
+  const rand = seededRandom(size.seed ?? 7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const start = size.now - size.years * 365.25 * 24 * 60 * MIN;
   const wipedBefore = retentionCutoff(size.now, RETENTION_YEARS);

@@ -1,6 +1,7 @@
 // A synthetic history for the report benchmarks (and the report screenshots/e2e): years of escorts
 // and 劝导 taps at the current schema, written with batched prepared INSERTs inside large transactions.
 import type { Db } from '../electron/core/db/open';
+import { seededRandom } from '../electron/core/demo/seeded-random';
 import { TOTAL_KEY as ESCORTS_TOTAL_COUNTER } from '../electron/core/escorts/counters';
 import { shiftAt } from '../shared/domain/shift';
 import { advisoryKinds, conditions, destinations, requestSources, vehicleKinds } from '../shared/domain/escort-kinds';
@@ -16,17 +17,6 @@ export interface DatasetSize {
   officerIds: number[];
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MIN = 60_000;
 const BATCH = 20_000;
@@ -39,7 +29,7 @@ function instants(count: number, start: number, end: number, rand: () => number)
 }
 
 export function generateEscortsAndAdvisories(db: Db, size: DatasetSize): void {
-  const rand = prng(size.seed ?? 42);
+  const rand = seededRandom(size.seed ?? 42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const sources = Object.keys(requestSources);
   const vehicles = Object.keys(vehicleKinds);

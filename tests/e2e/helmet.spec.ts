@@ -84,6 +84,8 @@ test('fine path: the rider chooses the fine, the kiosk frees itself, the booth r
   await row.getByRole('button', { name: '录入决定书编号' }).click();
   await booth.getByRole('textbox', { name: '处罚决定书编号' }).fill('3715020001234');
   await booth.getByRole('button', { name: '保存' }).click();
+  // Saved: the dialog closes (a refusal would keep it open with the core's reason).
+  await expect(booth.getByRole('dialog')).toHaveCount(0);
   await expect(row).toContainText('决定书 3715020001234');
   await expect(row).toContainText('罚款 20 元');
   // A few seconds later the kiosk is free for the next rider.

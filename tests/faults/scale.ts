@@ -1,3 +1,4 @@
+import { seededRandom } from '../../electron/core/demo/seeded-random';
 /**
  * The fault suite runs at full size under `npm run test:faults` and as a CI-sized subset inside
  * `npm test`. Every test prints its figure through `figure()`.
@@ -11,14 +12,7 @@ export function figure(id: string, text: string) {
 
 /** Deterministic PRNG (mulberry32) so a failing fault run can be replayed with its seed. */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),

@@ -1,4 +1,5 @@
 import type { CreateEscortInput } from '../../../shared/contract/escorts';
+import { seededRandom } from './seeded-random';
 import type {
   AdvisoryKind,
   Condition,
@@ -15,16 +16,6 @@ import { advanceEscort, cancelEscort } from '../escorts/steps';
 import { findOfficerByBadge } from '../identity/officers';
 import { readSettings } from '../settings-store';
 
-/** Small deterministic PRNG: the same demo every time, so screenshots and figures are comparable. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, weighted: ReadonlyArray<readonly [T, number]>): T => {
@@ -164,7 +155,7 @@ export interface DemoEscortStats {
  */
 export function seedDemoEscorts(db: Db, now: number, years = 5): DemoEscortStats {
   const { timeZone } = readSettings(db);
-  const rng = mulberry32(20_190_301);
+  const rng = seededRandom(20_190_301);
   const crewOf = (badge: string): EscortActor => {
     const o = findOfficerByBadge(db, badge);
     if (!o) throw new Error(`demo officer ${badge} missing`);

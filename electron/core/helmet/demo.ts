@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import type { NewStop } from '../../../shared/contract/helmet';
 import { idCheckChar } from '../../../shared/domain/helmet';
 import type { Core } from '../context';
+import { seededRandom } from '../demo/seeded-random';
 import { registerKiosk, revokeKiosk } from '../kiosk/pairing';
 import { loadQuestions } from './content';
 import { signPledge } from './pledge';
@@ -17,17 +18,6 @@ const MIN = 60 * 1000;
 /** Seconds between the simulated kiosk's heartbeats: the most the core credits per beat. */
 const BEAT_SECONDS = MAX_BANK_SECONDS;
 
-/** A small seeded generator (mulberry32), so every demo data dir tells the same five years. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Rider {
   input: Omit<NewStop, 'place'>;
@@ -110,7 +100,7 @@ export interface HelmetDemoCounts {
 export function seedHelmetDemo(core: Core, now: number, years = 5): HelmetDemoCounts {
   const started = Date.now();
   const { db } = core;
-  const rand = seeded(20240601);
+  const rand = seededRandom(20240601);
   const officers = (db.prepare("SELECT id, badge FROM officers WHERE role = 'officer' ORDER BY id").all() as { id: number; badge: string }[]).map(
     (o): Actor => ({ officerId: o.id, label: `officer:${o.badge}` }),
   );

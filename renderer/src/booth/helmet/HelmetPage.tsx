@@ -21,7 +21,7 @@ export function HelmetPage() {
   const { t } = useTranslation();
   const conn = useConnection();
   const postName = useConnectionState().hello?.postName ?? '';
-  const { stops, loading } = useHelmetStops();
+  const { stops, loading, applied } = useHelmetStops();
   const onlineKiosks = useOnlineKiosks();
   const [toast, toastHolder] = message.useMessage();
   const [creating, setCreating] = useState(false);
@@ -75,7 +75,9 @@ export function HelmetPage() {
       entry.kind === 'ticket'
         ? await conn.send('helmet:recordFine', { stopId, ticketNo: value })
         : await conn.send(entry.kind === 'override' ? 'helmet:override' : 'helmet:cancel', { stopId, reason: value });
-    return r.ok ? undefined : r.error.message;
+    if (!r.ok) return r.error.message;
+    applied(r.value);
+    return undefined;
   };
 
   const entryText = entry && {

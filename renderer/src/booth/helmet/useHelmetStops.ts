@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { HelmetStop } from '../../../../shared/contract/helmet';
 import { useConnection, useConnectionState } from '../../net/useConnection';
 
+/** Puts a stop's newer state in the list; an older version (a late push or reply) never replaces a newer one. */
 const upsert = (stops: HelmetStop[], stop: HelmetStop) => {
   const i = stops.findIndex((s) => s.id === stop.id);
-  if (i >= 0) return stops.map((s) => (s.id === stop.id ? stop : s));
+  if (i >= 0) return stops[i]!.version > stop.version ? stops : stops.map((s) => (s.id === stop.id ? stop : s));
   return [stop, ...stops].sort((a, b) => b.stoppedAt - a.stoppedAt || b.id - a.id);
 };
 
@@ -34,5 +35,7 @@ export function useHelmetStops() {
     };
   }, [conn, hello]);
 
-  return { stops, loading };
+  /** This screen's own write, applied from its reply without waiting for the push. */
+  const applied = useCallback((stop: HelmetStop) => setStops((prev) => upsert(prev, stop)), []);
+  return { stops, loading, applied };
 }
