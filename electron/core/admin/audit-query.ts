@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AuditPage, AuditRecord, auditQuerySchema } from '../../../shared/contract/admin';
 import type { Db } from '../db/open';
+import type { AuditRow } from '../audit/chain';
 
 type AuditQuery = z.output<typeof auditQuerySchema>;
 
@@ -38,28 +39,20 @@ export function queryAudit(db: Db, q: AuditQuery): AuditPage {
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = db.prepare(`SELECT COUNT(*) FROM audit_log ${clause}`).pluck().get(args) as number;
   const rows = db
-    .prepare(`SELECT seq, at, actor, action, entity, entity_id, details FROM audit_log ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...args, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as {
-    seq: number;
-    at: number;
-    actor: string;
-    action: string;
-    entity: string;
-    entity_id: string;
-    details: string;
-  }[];
+    .prepare(
+      `SELECT seq, at, actor, action, entity, entity_id, details FROM audit_log ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...args, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as Omit<AuditRow, 'prev_hash' | 'hash'>[];
   return {
-    rows: rows.map(
-      (r): AuditRecord => ({
-        seq: r.seq,
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        details: JSON.parse(r.details) as Record<string, unknown>,
-      }),
-    ),
+    rows: rows.map((r): AuditRecord => ({
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      details: JSON.parse(r.details) as Record<string, unknown>,
+    })),
     total,
     page: q.page,
     pageSize: q.pageSize,

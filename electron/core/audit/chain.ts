@@ -17,7 +17,8 @@ export type AuditVerdict =
 export const GENESIS_HASH = '0'.repeat(64);
 const HEAD_KEY = 'audit_head';
 
-interface AuditRow {
+/** One row of audit_log as stored. */
+export interface AuditRow {
   seq: number;
   at: number;
   actor: string;
