@@ -9,7 +9,10 @@ export function fingerprint(db: Db): string {
     .all() as { name: string }[];
   for (const { name } of tables) {
     h.update(name);
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) h.update(JSON.stringify(row));
+    // Every column in order: the same for rowid and WITHOUT ROWID tables.
+    const columns = (db.pragma(`table_info("${name}")`) as unknown[]).map((_, i) => i + 1).join(', ');
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY ${columns}`).iterate())
+      h.update(JSON.stringify(row));
   }
   return h.digest('hex');
 }

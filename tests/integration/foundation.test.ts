@@ -61,7 +61,7 @@ describe('storage', () => {
       name: string;
       sql: string;
     }[];
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
   });
 
   it('refuses a database written by a newer version, leaving it untouched', async () => {

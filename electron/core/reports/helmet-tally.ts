@@ -3,24 +3,53 @@ import type { Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
 
+/** The figures summed, in the order both reads below return them after `vehicle`. */
+const FIGURES = `COUNT(*), SUM(eligible), SUM(outcome = 'completed'), SUM(outcome = 'abandoned'), SUM(outcome = 'fined'),
+  SUM(CASE WHEN outcome = 'fined' THEN fine_yuan ELSE 0 END), SUM(prior_stops > 0),
+  SUM(offered), SUM(chose_education), SUM(watched_seconds), SUM(watched_sessions), SUM(quiz_first_tries), SUM(quiz_first_passes)`;
+
 /**
- * Helmet stops of a month (stopped_at), cancelled (撤销) stops left out, in one pass over the
+ * Helmet stops (stopped_at) themselves, cancelled (撤销) stops left out, over the
  * helmet_stops_stopped_at range: the education figures are kept on each stop by migration 006's
  * triggers. `fine_yuan` is the amount that applied; it counts only when fined.
  */
 export const HELMET_STOPS_SQL = `
-SELECT vehicle, COUNT(*), SUM(eligible), SUM(outcome = 'completed'), SUM(outcome = 'abandoned'), SUM(outcome = 'fined'),
-  SUM(CASE WHEN outcome = 'fined' THEN fine_yuan ELSE 0 END), SUM(prior_stops > 0),
-  SUM(offered), SUM(chose_education), SUM(watched_seconds), SUM(watched_sessions), SUM(quiz_first_tries), SUM(quiz_first_passes)
+SELECT vehicle, ${FIGURES}
 FROM helmet_stops WHERE stopped_at >= ? AND stopped_at < ? AND outcome != 'cancelled' GROUP BY vehicle`;
 
-export const HELMET_MONTH_SQL = `
-SELECT COUNT(*), SUM(outcome = 'completed'), SUM(outcome = 'fined')
-FROM helmet_stops WHERE stopped_at >= ? AND stopped_at < ? AND outcome != 'cancelled'`;
+/** The same figures from migration 007's rollup, for a run of whole UTC hours. */
+export const HELMET_HOURS_SQL = `
+SELECT vehicle, SUM(stops), SUM(eligible), SUM(completed), SUM(abandoned), SUM(fines), SUM(fine_yuan), SUM(repeat_riders),
+  SUM(offered), SUM(chose_education), SUM(watched_seconds), SUM(watched_sessions), SUM(quiz_first_tries), SUM(quiz_first_passes)
+FROM helmet_hours WHERE hour >= ? AND hour < ? GROUP BY vehicle`;
 
+const HOUR = 3_600_000;
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+export type FigureRow = [string, ...number[]];
+
+/**
+ * The range's rows: whole UTC hours from the rollup, and the stops themselves for any part-hour at
+ * either end (none for a month in a whole-hour zone such as Asia/Shanghai).
+ */
+function figureRows(db: Db, range: Bounds): FigureRow[] {
+  const first = Math.ceil(range.start / HOUR);
+  const last = Math.floor(range.end / HOUR);
+  if (first >= last) return stmt(db, HELMET_STOPS_SQL).raw(true).all(range.start, range.end) as FigureRow[];
+  const rows = stmt(db, HELMET_HOURS_SQL).raw(true).all(first, last) as FigureRow[];
+  for (const [start, end] of [
+    [range.start, first * HOUR],
+    [last * HOUR, range.end],
+  ] as const)
+    if (start < end) rows.push(...(stmt(db, HELMET_STOPS_SQL).raw(true).all(start, end) as FigureRow[]));
+  return rows;
+}
 
 export function helmetTally(db: Db, range: Bounds): HelmetTally {
+  return foldHelmetRows(figureRows(db, range));
+}
+
+/** Rows of per-vehicle figures (either read above) summed into the tally the screen shows. */
+export function foldHelmetRows(rows: FigureRow[]): HelmetTally {
   const tally: HelmetTally = {
     stops: 0,
     byVehicle: { ebike: 0, motorcycle: 0 },
@@ -35,13 +64,12 @@ export function helmetTally(db: Db, range: Bounds): HelmetTally {
     meanMinutesWatched: null,
     quizFirstTryPassPercent: null,
   };
-  const rows = stmt(db, HELMET_STOPS_SQL).raw(true).all(range.start, range.end) as [string, ...number[]][];
   let watched = 0;
   let watchedSessions = 0;
   let quizzes = 0;
   let passed = 0;
   for (const [vehicle, stops, eligible, completed, abandoned, fines, fineYuan, repeat, ...education] of rows) {
-    tally.byVehicle[vehicle] = stops!;
+    tally.byVehicle[vehicle] = (tally.byVehicle[vehicle] ?? 0) + stops!;
     tally.stops += stops!;
     tally.eligible += eligible!;
     tally.completed += completed!;
@@ -67,8 +95,6 @@ export function helmetMonth(
   db: Db,
   range: Bounds,
 ): Pick<YearMonthRow, 'helmetStops' | 'educationsCompleted' | 'fines'> {
-  const [stops, completed, fines] = stmt(db, HELMET_MONTH_SQL).raw(true).get(range.start, range.end) as (
-    number | null
-  )[];
-  return { helmetStops: stops ?? 0, educationsCompleted: completed ?? 0, fines: fines ?? 0 };
+  const { stops, completed, fines } = helmetTally(db, range);
+  return { helmetStops: stops, educationsCompleted: completed, fines };
 }
