@@ -1,5 +1,6 @@
 import type { CareProgress } from '../../../shared/contract/data-care';
 import { toAdmins } from '../auth/live-sessions';
+import { sweepUnregisteredMedia } from '../content/media-sweep';
 import type { Core } from '../context';
 import { readSettings } from '../settings-store';
 import { takeBackup } from './backup';
@@ -20,7 +21,7 @@ export const careProgressToAdmins = (core: Core) => (p: CareProgress) => toAdmin
 
 /**
  * The daily job at the set time (post time zone): a backup into the chosen folder, pruning old ones,
- * then the retention wipe. Each step's failure is recorded and logged without stopping the next;
+ * then the retention wipe, then uploads no video was registered from. Each step's failure is recorded and logged without stopping the next;
  * the day is marked done either way so a full disk is not retried every minute.
  */
 export function startMaintenance(core: Core, everyMs = 60_000): Maintenance {
@@ -41,6 +42,11 @@ export function startMaintenance(core: Core, everyMs = 60_000): Maintenance {
         runRetention(core, 'daily', DAILY_ACTOR);
       } catch (err) {
         core.log('error', 'daily retention failed', { error: err instanceof Error ? err.message : String(err) });
+      }
+      try {
+        sweepUnregisteredMedia(core, DAILY_ACTOR);
+      } catch (err) {
+        core.log('error', 'daily media sweep failed', { error: err instanceof Error ? err.message : String(err) });
       }
       updateCareRecord(core.db, { lastDailyDay: dayKey(now, settings.timeZone) });
     } finally {
