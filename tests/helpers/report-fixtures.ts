@@ -1,3 +1,6 @@
+import Database from 'better-sqlite3';
+import { migrate } from '../../electron/core/db/migrate';
+import { migrations } from '../../electron/core/db/migrations/index';
 import { shiftAt } from '../../shared/domain/shift';
 import type { Db } from '../../electron/core/db/open';
 import { TOTAL_KEY as ESCORTS_TOTAL_COUNTER } from '../../electron/core/escorts/counters';
@@ -172,4 +175,21 @@ export function insertHelmetStop(db: Db, f: HelmetStopFixture): number {
       .run(sessionId, i + 1, passed ? 5 : 2, passed ? 1 : 0, f.stoppedAt + (20 + i) * MIN),
   );
   return id;
+}
+
+/**
+ * An in-memory database migrated up to `upTo` migrations, with what helmet rows refer to: officer 1,
+ * kiosk 1 and video 'v1'. For tests that write helmet stops, sessions and quiz attempts in SQL.
+ */
+export function helmetRowsDatabase(upTo = migrations.length): Database.Database {
+  const db = new Database(':memory:');
+  migrate(db, migrations.slice(0, upTo));
+  db.prepare(
+    "INSERT INTO officers (badge, name, role, pin_hash, created_at) VALUES ('900003', '张伟', 'officer', 'x', 0)",
+  ).run();
+  db.prepare("INSERT INTO kiosks (id, name, token_hash, paired_at) VALUES (1, '教育屏', 'x', 0)").run();
+  db.prepare(
+    "INSERT INTO videos (id, title, file, duration_seconds, audience, added_at) VALUES ('v1', '头盔', 'v1.webm', 600, 'any', 0)",
+  ).run();
+  return db;
 }

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrate';
-import { migrations } from '../../electron/core/db/migrations/index';
+import { helmetRowsDatabase } from '../helpers/report-fixtures';
 import { seededRandom } from '../../electron/core/demo/seeded-random';
 import {
   foldHelmetRows,
@@ -18,19 +18,6 @@ import { monthBounds, type Bounds } from '../../shared/domain/time';
 const HOUR = 3_600_000;
 const OCT_2026 = Date.UTC(2026, 9, 1);
 const outcomes = ['open', 'offered', 'fined', 'education', 'completed', 'abandoned', 'cancelled'] as const;
-
-function database(upTo = migrations.length) {
-  const db = new Database(':memory:');
-  migrate(db, migrations.slice(0, upTo));
-  db.prepare(
-    "INSERT INTO officers (badge, name, role, pin_hash, created_at) VALUES ('900003', '张伟', 'officer', 'x', 0)",
-  ).run();
-  db.prepare("INSERT INTO kiosks (id, name, token_hash, paired_at) VALUES (1, '教育屏', 'x', 0)").run();
-  db.prepare(
-    "INSERT INTO videos (id, title, file, duration_seconds, audience, added_at) VALUES ('v1', '头盔', 'v1.webm', 600, 'any', 0)",
-  ).run();
-  return db;
-}
 
 /** Stops around the edges of October 2026 in several zones, then every kind of change to them. */
 function play(db: Database.Database, steps: number, check?: () => void) {
@@ -112,7 +99,7 @@ function expectRollupMatchesStops(db: Database.Database) {
 
 describe('helmet figures per hour (migration 007)', () => {
   it('give every month the tally of its stops, in whole- and part-hour zones, after each of 1,200 random writes', () => {
-    const db = database();
+    const db = helmetRowsDatabase();
     let step = 0;
     play(db, 1200, () => {
       if (++step % 10 === 0) expectRollupMatchesStops(db);
@@ -134,7 +121,7 @@ describe('helmet figures per hour (migration 007)', () => {
   });
 
   it('are backfilled from the stops written before the migration', () => {
-    const db = database(6);
+    const db = helmetRowsDatabase(6);
     play(db, 600);
     migrate(db);
     expectRollupMatchesStops(db);
@@ -142,7 +129,7 @@ describe('helmet figures per hour (migration 007)', () => {
   });
 
   it('leave the rollup alone when a write changes no figure (a retention wipe, a repeated heartbeat)', () => {
-    const db = database();
+    const db = helmetRowsDatabase();
     play(db, 50);
     const before = db.prepare('SELECT * FROM helmet_hours ORDER BY hour, vehicle').all();
     let writes = 0;

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrate';
-import { migrations } from '../../electron/core/db/migrations/index';
+import { helmetRowsDatabase } from '../helpers/report-fixtures';
 import { helmetTally } from '../../electron/core/reports/helmet-tally';
 
 // What migration 006's per-stop columns stand for, computed the long way: a join of the month's stops
@@ -20,19 +20,6 @@ WHERE s.outcome != 'cancelled'`;
 const phases = ['done', 'fine', 'failed', 'abandoned', 'stopped'] as const;
 const seeded = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
-
-function database(upTo = migrations.length) {
-  const db = new Database(':memory:');
-  migrate(db, migrations.slice(0, upTo));
-  db.prepare(
-    "INSERT INTO officers (badge, name, role, pin_hash, created_at) VALUES ('900003', '张伟', 'officer', 'x', 0)",
-  ).run();
-  db.prepare("INSERT INTO kiosks (id, name, token_hash, paired_at) VALUES (1, '教育屏', 'x', 0)").run();
-  db.prepare(
-    "INSERT INTO videos (id, title, file, duration_seconds, audience, added_at) VALUES ('v1', '头盔', 'v1.webm', 600, 'any', 0)",
-  ).run();
-  return db;
-}
 
 /** Random stops, sessions (offered, chosen, watched, moved through phases) and quiz attempts. */
 function play(db: Database.Database, steps: number, check?: () => void) {
@@ -100,7 +87,7 @@ function expectTallyMatchesJoin(db: Database.Database) {
 
 describe('per-stop education figures (migration 006 triggers)', () => {
   it('give the month tally the same figures as the join, after every one of 1,500 random writes', () => {
-    const db = database();
+    const db = helmetRowsDatabase();
     let step = 0;
     play(db, 1500, () => {
       if (++step % 25 === 0) expectTallyMatchesJoin(db);
@@ -110,7 +97,7 @@ describe('per-stop education figures (migration 006 triggers)', () => {
   });
 
   it('are backfilled from sessions written before the migration', () => {
-    const db = database(5);
+    const db = helmetRowsDatabase(5);
     play(db, 600);
     migrate(db);
     expectTallyMatchesJoin(db);
