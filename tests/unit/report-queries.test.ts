@@ -11,7 +11,7 @@ import {
   ESCORT_TALLY_SQL,
 } from '../../electron/core/reports/escort-tally';
 import { HELMET_EXPORT_SESSIONS_SQL, HELMET_EXPORT_SQL } from '../../electron/core/reports/helmet-rows';
-import { HELMET_HOURS_SQL, HELMET_STOPS_SQL } from '../../electron/core/reports/helmet-tally';
+import { HELMET_ROLLUP_SQL, HELMET_STOPS_SQL } from '../../electron/core/reports/helmet-tally';
 import { YEAR_ADVISORIES_SQL, YEAR_ESCORTS_SQL } from '../../electron/core/reports/year-tally';
 
 const db = new Database(':memory:');
@@ -73,10 +73,10 @@ describe('report queries use their indexes', () => {
       [/SEARCH helmet_stops USING INDEX helmet_stops_stopped_at \(stopped_at>\? AND stopped_at<\?\)/],
     ],
     [
-      'month helmet hours (rollup)',
-      HELMET_HOURS_SQL,
-      2,
-      [/SEARCH helmet_hours USING PRIMARY KEY \(hour>\? AND hour<\?\)/],
+      'month helmet rollup',
+      HELMET_ROLLUP_SQL,
+      3,
+      [/SEARCH helmet_rollup USING PRIMARY KEY \(span=\? AND bucket>\? AND bucket<\?\)/],
     ],
     ['month helmet export rows', HELMET_EXPORT_SQL, 2, [/SEARCH helmet_stops USING INDEX helmet_stops_stopped_at/]],
     [
@@ -99,7 +99,7 @@ describe('report queries use their indexes', () => {
         ).toBe(true);
       expect(
         steps.filter((s) =>
-          /^SCAN (helmet_hours|escorts|advisories|escort_officers|e|eo|helmet_stops|education_sessions|quiz_attempts|s|es|q)\b/.test(
+          /^SCAN (helmet_rollup|escorts|advisories|escort_officers|e|eo|helmet_stops|education_sessions|quiz_attempts|s|es|q)\b/.test(
             s,
           ),
         ),

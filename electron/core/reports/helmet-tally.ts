@@ -17,30 +17,44 @@ export const HELMET_STOPS_SQL = `
 SELECT vehicle, ${FIGURES}
 FROM helmet_stops WHERE stopped_at >= ? AND stopped_at < ? AND outcome != 'cancelled' GROUP BY vehicle`;
 
-/** The same figures from migration 007's rollup, for a run of whole UTC hours. */
-export const HELMET_HOURS_SQL = `
+/** The same figures from migration 007's rollup, for a run of whole UTC hours (span 1) or days (span 24). */
+export const HELMET_ROLLUP_SQL = `
 SELECT vehicle, SUM(stops), SUM(eligible), SUM(completed), SUM(abandoned), SUM(fines), SUM(fine_yuan), SUM(repeat_riders),
   SUM(offered), SUM(chose_education), SUM(watched_seconds), SUM(watched_sessions), SUM(quiz_first_tries), SUM(quiz_first_passes)
-FROM helmet_hours WHERE hour >= ? AND hour < ? GROUP BY vehicle`;
+FROM helmet_rollup WHERE span = ? AND bucket >= ? AND bucket < ? GROUP BY vehicle`;
 
 const HOUR = 3_600_000;
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 export type FigureRow = [string, ...number[]];
 
 /**
- * The range's rows: whole UTC hours from the rollup, and the stops themselves for any part-hour at
- * either end (none for a month in a whole-hour zone such as Asia/Shanghai).
+ * The range's rows from the fewest reads: whole UTC days from the rollup, whole hours from it either
+ * side of them, and the stops themselves for any part-hour at either end (none for a month in a
+ * whole-hour zone such as Asia/Shanghai: there a month is 8 hours, 30 days and 16 hours).
  */
 function figureRows(db: Db, range: Bounds): FigureRow[] {
-  const first = Math.ceil(range.start / HOUR);
-  const last = Math.floor(range.end / HOUR);
-  if (first >= last) return stmt(db, HELMET_STOPS_SQL).raw(true).all(range.start, range.end) as FigureRow[];
-  const rows = stmt(db, HELMET_HOURS_SQL).raw(true).all(first, last) as FigureRow[];
-  for (const [start, end] of [
-    [range.start, first * HOUR],
-    [last * HOUR, range.end],
-  ] as const)
+  const rows: FigureRow[] = [];
+  const stops = (start: number, end: number) => {
     if (start < end) rows.push(...(stmt(db, HELMET_STOPS_SQL).raw(true).all(start, end) as FigureRow[]));
+  };
+  const rollup = (span: number, first: number, last: number) => {
+    if (first < last) rows.push(...(stmt(db, HELMET_ROLLUP_SQL).raw(true).all(span, first, last) as FigureRow[]));
+  };
+  const h0 = Math.ceil(range.start / HOUR);
+  const h1 = Math.floor(range.end / HOUR);
+  if (h0 >= h1) {
+    stops(range.start, range.end);
+    return rows;
+  }
+  stops(range.start, h0 * HOUR);
+  const d0 = Math.ceil(h0 / 24);
+  const d1 = Math.floor(h1 / 24);
+  if (d0 < d1) {
+    rollup(1, h0, d0 * 24);
+    rollup(24, d0, d1);
+    rollup(1, d1 * 24, h1);
+  } else rollup(1, h0, h1);
+  stops(h1 * HOUR, range.end);
   return rows;
 }
 

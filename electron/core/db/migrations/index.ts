@@ -4,7 +4,7 @@ import helmet from './003-helmet';
 import runningTotals from './004-running-totals';
 import content from './005-content';
 import helmetReportColumns from './006-helmet-report-columns';
-import helmetHours from './007-helmet-hours';
+import helmetRollup from './007-helmet-rollup';
 
 /** Ordered; a migration is never edited once shipped — add the next number instead. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -14,5 +14,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 4, name: 'running-totals', sql: runningTotals },
   { version: 5, name: 'content', sql: content },
   { version: 6, name: 'helmet-report-columns', sql: helmetReportColumns },
-  { version: 7, name: 'helmet-hours', sql: helmetHours },
+  { version: 7, name: 'helmet-rollup', sql: helmetRollup },
 ];

@@ -11,9 +11,9 @@ import {
 } from '../../electron/core/reports/helmet-tally';
 import { monthBounds, type Bounds } from '../../shared/domain/time';
 
-// Migration 007's rollup (helmet figures per UTC hour) must give the month tally exactly what reading
-// the stops themselves gives, whatever was written, in any zone: Asia/Shanghai months are whole UTC
-// hours, Asia/Kolkata (+5:30) and Asia/Kathmandu (+5:45) months begin and end mid-hour.
+// Migration 007's rollup (helmet figures per UTC day and hour) must give any range's tally exactly what
+// reading the stops themselves gives, whatever was written, in any zone: Asia/Shanghai months are whole
+// UTC hours and days, Asia/Kolkata (+5:30) and Asia/Kathmandu (+5:45) months begin and end mid-hour.
 
 const HOUR = 3_600_000;
 const OCT_2026 = Date.UTC(2026, 9, 1);
@@ -23,8 +23,8 @@ const outcomes = ['open', 'offered', 'fined', 'education', 'completed', 'abandon
 function play(db: Database.Database, steps: number, check?: () => void) {
   const rand = seededRandom(7);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
-  // Within 20 hours of 1 October or 1 November (UTC), to the minute.
-  const when = () => pick([OCT_2026, Date.UTC(2026, 10, 1)]) + Math.round((rand() - 0.5) * 40 * 60) * 60_000;
+  // Within 60 hours of 1 October or 1 November (UTC), to the minute: month edges, whole days and hours.
+  const when = () => pick([OCT_2026, Date.UTC(2026, 10, 1)]) + Math.round((rand() - 0.5) * 120 * 60) * 60_000;
   const anyStop = () => db.prepare('SELECT id FROM helmet_stops ORDER BY random() LIMIT 1').pluck().get() as number;
   for (let i = 0; i < steps; i++) {
     const r = rand();
@@ -86,6 +86,8 @@ const ranges: [string, Bounds][] = [
   ['October, Asia/Kathmandu', monthBounds('Asia/Kathmandu', 2026, 10)],
   ['November, UTC', monthBounds('UTC', 2026, 11)],
   ['a part of one hour', { start: OCT_2026 + 10 * 60_000, end: OCT_2026 + 50 * 60_000 }],
+  ['hours within a day', { start: OCT_2026 + 3 * HOUR + 10 * 60_000, end: OCT_2026 + 9 * HOUR }],
+  ['two whole days and hours', { start: OCT_2026 - 5 * HOUR, end: OCT_2026 + 50 * HOUR + 1 }],
   ['everything', { start: 0, end: 2 * OCT_2026 }],
 ];
 
@@ -97,7 +99,7 @@ function expectRollupMatchesStops(db: Database.Database) {
   for (const [name, range] of ranges) expect(helmetTally(db, range), name).toEqual(fromStops(db, range));
 }
 
-describe('helmet figures per hour (migration 007)', () => {
+describe('helmet figures per UTC day and hour (migration 007)', () => {
   it('give every month the tally of its stops, in whole- and part-hour zones, after each of 1,200 random writes', () => {
     const db = helmetRowsDatabase();
     let step = 0;
@@ -125,19 +127,19 @@ describe('helmet figures per hour (migration 007)', () => {
     play(db, 600);
     migrate(db);
     expectRollupMatchesStops(db);
-    expect(helmetTally(db, ranges[5]![1]).stops).toBeGreaterThan(50);
+    expect(helmetTally(db, ranges.at(-1)![1]).stops).toBeGreaterThan(50);
   });
 
   it('leave the rollup alone when a write changes no figure (a retention wipe, a repeated heartbeat)', () => {
     const db = helmetRowsDatabase();
     play(db, 50);
-    const before = db.prepare('SELECT * FROM helmet_hours ORDER BY hour, vehicle').all();
+    const before = db.prepare('SELECT * FROM helmet_rollup ORDER BY span, bucket, vehicle').all();
     let writes = 0;
     db.function('count_write', () => ++writes);
-    db.exec('CREATE TEMP TRIGGER watch AFTER UPDATE ON helmet_hours BEGIN SELECT count_write(); END');
+    db.exec('CREATE TEMP TRIGGER watch AFTER UPDATE ON helmet_rollup BEGIN SELECT count_write(); END');
     db.prepare('UPDATE helmet_stops SET plate = NULL, personal_wiped_at = 2').run();
     db.prepare('UPDATE helmet_stops SET watched_seconds = watched_seconds').run();
     expect(writes).toBe(0);
-    expect(db.prepare('SELECT * FROM helmet_hours ORDER BY hour, vehicle').all()).toEqual(before);
+    expect(db.prepare('SELECT * FROM helmet_rollup ORDER BY span, bucket, vehicle').all()).toEqual(before);
   });
 });
