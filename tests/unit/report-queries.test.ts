@@ -4,7 +4,6 @@ import { migrate } from '../../electron/core/db/migrate';
 import { ADVISORY_SQL } from '../../electron/core/reports/advisory-tally';
 import { ESCORT_CREW_SQL, ESCORT_EXPORT_SQL } from '../../electron/core/reports/escort-rows';
 import {
-  escortCountsSql,
   ESCORT_HOURS_SQL,
   ESCORT_INSTANTS_SQL,
   ESCORT_OFFICERS_SQL,
@@ -31,12 +30,6 @@ describe('report queries use their indexes', () => {
       2,
       [/SEARCH escorts USING INDEX escorts_requested_at \(requested_at>\? AND requested_at<\?\)/],
     ],
-    ...(['source', 'vehicle', 'condition', 'destination'] as const).map((c): [string, string, number, RegExp[]] => [
-      `month by ${c}`,
-      escortCountsSql(c),
-      2,
-      [/SEARCH escorts USING INDEX escorts_requested_at/],
-    ]),
     [
       'month by hour',
       ESCORT_HOURS_SQL,

