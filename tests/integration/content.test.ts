@@ -48,9 +48,7 @@ const uploaded = (r: { reply: UploadReply }): UploadedMedia => expectOk(r.reply)
 /** What a refusal must leave untouched: the content tables, the settings and the audit chain. */
 const snapshot = (core: TestCore) =>
   JSON.stringify(
-    ['videos', 'quiz_questions', 'settings', 'audit_log'].map((t) =>
-      core.core.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
-    ),
+    ['videos', 'quiz_questions', 'settings', 'audit_log'].map((t) => core.core.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
   );
 const audits = (core: TestCore, action: string) =>
   core.core.db.prepare('SELECT COUNT(*) FROM audit_log WHERE action = ?').pluck().get(action) as number;
@@ -60,9 +58,7 @@ async function uploadTestVideo(core: TestCore, admin: TestClient & { token: stri
   const video = uploaded(await upload(core, 'video', resource('test-short.webm'), admin.token));
   const captions = uploaded(await upload(core, 'captions', resource('test-short.zh.vtt'), admin.token));
   expect(video).toMatchObject({ format: 'webm', durationSeconds: expect.closeTo(6.1, 1) });
-  const registered = expectOk(
-    await admin.send('content:registerVideo', { title, videoFile: video.file, captionsFile: captions.file }),
-  );
+  const registered = expectOk(await admin.send('content:registerVideo', { title, videoFile: video.file, captionsFile: captions.file }));
   return Object.assign(registered, { files: { videoFile: video.file, captionsFile: captions.file } });
 }
 
@@ -71,14 +67,7 @@ describe('管理 → 内容: videos', () => {
     const core = await start();
     const admin = await signIn(core, '900001');
     const registered = await uploadTestVideo(core, admin);
-    expect(registered).toMatchObject({
-      title: '测试上传视频',
-      format: 'webm',
-      hasCaptions: true,
-      source: 'uploaded',
-      active: true,
-      assignedTo: [],
-    });
+    expect(registered).toMatchObject({ title: '测试上传视频', format: 'webm', hasCaptions: true, source: 'uploaded', active: true, assignedTo: [] });
     expect(audits(core, 'content.video.register')).toBe(1);
 
     const pushed = admin.next('content:changed');
@@ -87,12 +76,7 @@ describe('管理 → 内容: videos', () => {
     const [overview] = await pushed;
     expect(overview.videos.find((v) => v.id === registered.id)?.assignedTo).toEqual(['first']);
     expect(overview.assignments.first).toBe(registered.id);
-    expect(
-      core.core.db
-        .prepare("SELECT details FROM audit_log WHERE action = 'settings.update' ORDER BY seq DESC")
-        .pluck()
-        .get(),
-    ).toContain(registered.id);
+    expect(core.core.db.prepare("SELECT details FROM audit_log WHERE action = 'settings.update' ORDER BY seq DESC").pluck().get()).toContain(registered.id);
 
     const officer = await signIn(core, '900003');
     const { kiosk } = await pairedKiosk(core.url, officer);
@@ -101,11 +85,7 @@ describe('管理 → 内容: videos', () => {
     const shown = kiosk.next('helmet:session');
     expectOk(await officer.send('helmet:offer', { stopId: stop.id }));
     const [session] = await shown;
-    expect(session.video).toMatchObject({
-      id: registered.id,
-      url: expect.stringMatching(/^\/uploads\/[0-9a-f]{20}\.webm$/),
-      captionsUrl: expect.stringMatching(/^\/uploads\/[0-9a-f]{20}\.vtt$/),
-    });
+    expect(session.video).toMatchObject({ id: registered.id, url: expect.stringMatching(/^\/uploads\/[0-9a-f]{20}\.webm$/), captionsUrl: expect.stringMatching(/^\/uploads\/[0-9a-f]{20}\.vtt$/) });
 
     const ranged = await fetch(core.url + session.video.url, { headers: { Range: 'bytes=0-99' } });
     expect(ranged.status).toBe(206);
@@ -120,9 +100,7 @@ describe('管理 → 内容: videos', () => {
       error: { code: 'CONFLICT', message: expect.stringContaining('首次违法者当前观看的视频') },
     });
     expectOk(await admin.send('content:assignVideo', { group: 'first', videoId: 'helmet-saves-lives' }));
-    expect(expectOk(await admin.send('content:setVideoActive', { videoId: registered.id, active: false })).active).toBe(
-      false,
-    );
+    expect(expectOk(await admin.send('content:setVideoActive', { videoId: registered.id, active: false })).active).toBe(false);
     expect(audits(core, 'content.video.deactivate')).toBe(1);
   });
 
@@ -151,15 +129,9 @@ describe('管理 → 内容: videos', () => {
 
     // Captions renamed as a video, and a text file as captions: judged by their bytes.
     const fakeVideo = await upload(core, 'video', resource('test-short.zh.vtt'), admin.token);
-    expect(fakeVideo).toMatchObject({
-      status: 422,
-      reply: { ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('不是 WebM 或 MP4 视频') } },
-    });
+    expect(fakeVideo).toMatchObject({ status: 422, reply: { ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('不是 WebM 或 MP4 视频') } } });
     const textCaptions = await upload(core, 'captions', Buffer.from('头盔很重要\n请佩戴\n'), admin.token);
-    expect(textCaptions).toMatchObject({
-      status: 422,
-      reply: { ok: false, error: { message: expect.stringContaining('不是 WebVTT 字幕') } },
-    });
+    expect(textCaptions).toMatchObject({ status: 422, reply: { ok: false, error: { message: expect.stringContaining('不是 WebVTT 字幕') } } });
     expect(media()).toEqual([]);
 
     // Uploads that passed, then registrations the core refuses.
@@ -176,10 +148,7 @@ describe('管理 → 内容: videos', () => {
       [{ title: '字幕不符', videoFile: video.file, captionsFile: longCaptions.file }, '超过视频时长'],
     ];
     for (const [payload, message] of refusals) {
-      expect(await admin.raw('content:registerVideo', payload), message).toMatchObject({
-        ok: false,
-        error: { code: 'VALIDATION', message: expect.stringContaining(message) },
-      });
+      expect(await admin.raw('content:registerVideo', payload), message).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(message) } });
     }
     expect(snapshot(core)).toBe(afterUploads);
     // The refused HTTP uploads wrote no audit row either: only the two that passed did.
@@ -193,36 +162,16 @@ describe('管理 → 内容: videos', () => {
     const registered = await uploadTestVideo(core, admin);
     expectOk(await admin.send('content:setVideoActive', { videoId: registered.id, active: false }));
     const before = snapshot(core);
-    expect(await admin.send('content:assignVideo', { group: 'repeat', videoId: registered.id })).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('已停用') },
-    });
-    expect(await admin.send('content:assignVideo', { group: 'first', videoId: 'test-short' })).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('仅供自动化测试') },
-    });
-    expect(await admin.send('content:assignVideo', { group: 'first', videoId: 'nope' })).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('不存在') },
-    });
-    expect(await admin.raw('content:assignVideo', { group: 'everyone', videoId: 'helmet-saves-lives' })).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('请选择首次或再次违法者') },
-    });
-    expect(await admin.send('settings:update', { helmetVideoRepeat: 'nope' })).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', message: expect.stringContaining('不存在') },
-    });
-    expect(await admin.send('content:setVideoActive', { videoId: 'helmet-saves-lives', active: false })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
+    expect(await admin.send('content:assignVideo', { group: 'repeat', videoId: registered.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('已停用') } });
+    expect(await admin.send('content:assignVideo', { group: 'first', videoId: 'test-short' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('仅供自动化测试') } });
+    expect(await admin.send('content:assignVideo', { group: 'first', videoId: 'nope' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('不存在') } });
+    expect(await admin.raw('content:assignVideo', { group: 'everyone', videoId: 'helmet-saves-lives' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('请选择首次或再次违法者') } });
+    expect(await admin.send('settings:update', { helmetVideoRepeat: 'nope' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('不存在') } });
+    expect(await admin.send('content:setVideoActive', { videoId: 'helmet-saves-lives', active: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(snapshot(core)).toBe(before);
     // Re-enabled, it can be assigned; the same file cannot be registered twice.
     expectOk(await admin.send('content:setVideoActive', { videoId: registered.id, active: true }));
-    expect(
-      expectOk(await admin.send('content:assignVideo', { group: 'repeat', videoId: registered.id })).helmetVideoRepeat,
-    ).toBe(registered.id);
+    expect(expectOk(await admin.send('content:assignVideo', { group: 'repeat', videoId: registered.id })).helmetVideoRepeat).toBe(registered.id);
     expect(await admin.send('content:registerVideo', { title: '再次登记', ...registered.files })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('该视频已登记为「测试上传视频」') },
@@ -272,12 +221,7 @@ describe('管理 → 内容: uploads never registered', () => {
 });
 
 describe('管理 → 内容: quiz bank', () => {
-  const draft = {
-    question: '骑电动自行车应当佩戴什么？',
-    options: ['安全头盔', '棒球帽', '什么都不戴'],
-    answer: 0,
-    videoId: 'helmet-saves-lives',
-  };
+  const draft = { question: '骑电动自行车应当佩戴什么？', options: ['安全头盔', '棒球帽', '什么都不戴'], answer: 0, videoId: 'helmet-saves-lives' };
 
   it('adds, edits and deactivates questions; bad input is refused with Chinese messages and nothing is written', async () => {
     const core = await start();
@@ -299,40 +243,22 @@ describe('管理 → 内容: quiz bank', () => {
     ];
     for (const [payload, message] of bad) {
       const reply = await admin.raw('content:addQuestion', payload);
-      expect(reply, message).toMatchObject({
-        ok: false,
-        error: { code: 'VALIDATION', message: expect.stringContaining(message) },
-      });
-      expect(await admin.raw('content:editQuestion', { questionId: added.id, draft: payload })).toMatchObject({
-        ok: false,
-      });
+      expect(reply, message).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining(message) } });
+      expect(await admin.raw('content:editQuestion', { questionId: added.id, draft: payload })).toMatchObject({ ok: false });
     }
-    expect(await admin.send('content:editQuestion', { questionId: 'nope', draft })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
+    expect(await admin.send('content:editQuestion', { questionId: 'nope', draft })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(snapshot(core)).toBe(before);
 
-    const edited = expectOk(
-      await admin.send('content:editQuestion', {
-        questionId: added.id,
-        draft: { ...draft, options: ['棒球帽', '安全头盔'], answer: 1, videoId: null },
-      }),
-    );
+    const edited = expectOk(await admin.send('content:editQuestion', { questionId: added.id, draft: { ...draft, options: ['棒球帽', '安全头盔'], answer: 1, videoId: null } }));
     expect(edited).toMatchObject({ options: ['棒球帽', '安全头盔'], answer: 1, videoId: null, active: true });
     expect(edited.id).not.toBe(added.id);
     const list = expectOk(await admin.send('content:list', {}));
     expect(list.questions.map((q) => q.id)).toContain(edited.id);
     expect(list.questions.map((q) => q.id)).not.toContain(added.id);
     // The old version is retired, not deleted, and cannot be edited again.
-    expect(await admin.send('content:editQuestion', { questionId: added.id, draft })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
+    expect(await admin.send('content:editQuestion', { questionId: added.id, draft })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
-    expect(
-      expectOk(await admin.send('content:setQuestionActive', { questionId: edited.id, active: false })).active,
-    ).toBe(false);
+    expect(expectOk(await admin.send('content:setQuestionActive', { questionId: edited.id, active: false })).active).toBe(false);
     expect(audits(core, 'content.question.deactivate')).toBe(1);
     expect(core.core.db.prepare('SELECT COUNT(*) FROM quiz_questions WHERE active = 1').pluck().get()).toBe(30);
   });
@@ -343,8 +269,7 @@ describe('管理 → 内容: quiz bank', () => {
     const { questions, minActiveQuestions } = expectOk(await admin.send('content:list', {}));
     expect(minActiveQuestions).toBe(8);
     const active = questions.filter((q) => q.active);
-    for (const q of active.slice(0, active.length - minActiveQuestions))
-      expectOk(await admin.send('content:setQuestionActive', { questionId: q.id, active: false }));
+    for (const q of active.slice(0, active.length - minActiveQuestions)) expectOk(await admin.send('content:setQuestionActive', { questionId: q.id, active: false }));
     const last = active[active.length - 1]!;
     expect(await admin.send('content:setQuestionActive', { questionId: last.id, active: false })).toMatchObject({
       ok: false,
@@ -367,42 +292,25 @@ describe('管理 → 内容: quiz bank', () => {
     expectOk(await kiosk.send('helmet:choose', { sessionId: offered.id, choice: 'education' }));
     let state: { phase: string } = { phase: 'video' };
     for (let position = 0; state.phase === 'video' && position < 30; position++) {
-      state = expectOk(
-        await kiosk.send('helmet:heartbeat', {
-          sessionId: offered.id,
-          position: Math.min(position, registered.durationSeconds),
-          state: position >= registered.durationSeconds ? 'ended' : 'playing',
-        }),
-      );
+      state = expectOk(await kiosk.send('helmet:heartbeat', { sessionId: offered.id, position: Math.min(position, registered.durationSeconds), state: position >= registered.durationSeconds ? 'ended' : 'playing' }));
       now += 1000;
     }
     const quiz = expectOk(await kiosk.send('helmet:kioskState', {})) as KioskSession;
     expect(quiz.phase).toBe('quiz');
     const drawn = quiz.quiz!.questions;
-    const answers = correctAnswers(
-      core,
-      drawn.map((q) => q.id),
-    );
+    const answers = correctAnswers(core, drawn.map((q) => q.id));
 
     // The admin rewrites the first drawn question (new answer) and switches off the second.
     const [first, second] = drawn;
     const original = expectOk(await admin.send('content:list', {})).questions.find((q) => q.id === first!.id)!;
-    const rewritten = {
-      question: `${original.question}（修订）`,
-      options: [...original.options].reverse(),
-      answer: original.options.length - 1 - original.answer,
-      videoId: original.videoId,
-    };
+    const rewritten = { question: `${original.question}（修订）`, options: [...original.options].reverse(), answer: original.options.length - 1 - original.answer, videoId: original.videoId };
     expectOk(await admin.send('content:editQuestion', { questionId: first!.id, draft: rewritten }));
     expectOk(await admin.send('content:setQuestionActive', { questionId: second!.id, active: false }));
 
     const still = expectOk(await kiosk.send('helmet:kioskState', {})) as KioskSession;
     expect(still.quiz!.questions).toEqual(drawn);
     const scored = expectOk(await kiosk.send('helmet:quizAnswers', { sessionId: offered.id, answers }));
-    expect(scored).toMatchObject({
-      phase: 'pledge',
-      lastQuiz: { correct: drawn.length, total: drawn.length, passed: true },
-    });
+    expect(scored).toMatchObject({ phase: 'pledge', lastQuiz: { correct: drawn.length, total: drawn.length, passed: true } });
   });
 });
 
@@ -413,27 +321,12 @@ describe('access', () => {
     const before = snapshot(core);
     for (const client of officers) {
       expect(await client.send('content:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await client.send('content:addQuestion', draftOf())).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      });
-      expect(await client.send('content:assignVideo', { group: 'first', videoId: 'rules-and-crash' })).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      });
-      expect(await client.send('content:setVideoActive', { videoId: 'rules-and-crash', active: false })).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      });
-      expect(await upload(core, 'video', resource('test-short.webm'), client.token)).toMatchObject({
-        status: 403,
-        reply: { ok: false, error: { code: 'FORBIDDEN' } },
-      });
+      expect(await client.send('content:addQuestion', draftOf())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await client.send('content:assignVideo', { group: 'first', videoId: 'rules-and-crash' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await client.send('content:setVideoActive', { videoId: 'rules-and-crash', active: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await upload(core, 'video', resource('test-short.webm'), client.token)).toMatchObject({ status: 403, reply: { ok: false, error: { code: 'FORBIDDEN' } } });
     }
-    const anonymous = await fetch(`${core.url}/api/upload?kind=video`, {
-      method: 'POST',
-      body: resource('test-short.webm'),
-    });
+    const anonymous = await fetch(`${core.url}/api/upload?kind=video`, { method: 'POST', body: resource('test-short.webm') });
     expect(anonymous.status).toBe(401);
     expect(snapshot(core)).toBe(before);
   });
