@@ -92,6 +92,8 @@ describe('storage', () => {
     // Junk over one index's root page: the header and schema still read, so the core starts.
     const file = join(first.dataDir, 'greenpost.db');
     const db = new Database(file);
+    // Everything into the main file, whatever WAL a closing connection left: the damage goes there.
+    db.pragma('wal_checkpoint(TRUNCATE)');
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     const page = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'helmet_stops_plate'").pluck().get() as number;
     db.close();

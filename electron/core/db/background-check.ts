@@ -28,17 +28,21 @@ const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 let db;
+let verdict;
 try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   const rows = db.pragma('integrity_check').map((r) => r.integrity_check);
-  parentPort.postMessage({ ok: rows.length === 1 && rows[0] === 'ok', problems: rows.slice(0, 3), ran: true });
+  verdict = { ok: rows.length === 1 && rows[0] === 'ok', problems: rows.slice(0, 3), ran: true };
 } catch (err) {
   // A damaged file can make the check itself throw; anything else means the check could not run.
   const damaged = /^SQLITE_(CORRUPT|NOTADB)/.test(String(err && err.code));
-  parentPort.postMessage({ ok: !damaged, problems: [String((err && err.message) || err)], ran: damaged });
+  verdict = { ok: !damaged, problems: [String((err && err.message) || err)], ran: damaged };
 } finally {
+  // Closed before the verdict is sent: once the core has it, the core's own connection is the last
+  // one, and closing the core checkpoints the WAL into the database file as usual.
   if (db) db.close();
-}`;
+}
+parentPort.postMessage(verdict);`;
 
 /** better-sqlite3's entry, resolved from the app's root (beside dist-web), as the core itself loads it. */
 const driverPath = (core: Core): string =>
