@@ -17,7 +17,6 @@ export interface DatasetSize {
   officerIds: number[];
 }
 
-
 const MIN = 60_000;
 const BATCH = 20_000;
 

@@ -33,7 +33,7 @@ async function ackTimes(screens: TestClient[], n: number): Promise<number[]> {
         const took = performance.now() - t0;
         times.push(took);
         expect(r).toMatchObject({ ok: true });
-        await new Promise((r) => setTimeout(r, Math.max(0, PACE_MS - took)));
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, PACE_MS - took)));
       }
     }),
   );

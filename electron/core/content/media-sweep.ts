@@ -1,7 +1,8 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { appendAudit } from '../audit/chain';
 import type { Core } from '../context';
+import { uploadedFiles } from '../data-care/backup-media';
 import { mediaDir } from './upload';
 
 /** An upload is given a day to be registered as a video before its file counts as abandoned. */
@@ -20,16 +21,8 @@ export function sweepUnregisteredMedia(core: Core, actor: string): string[] {
   } catch {
     return []; // no uploads yet
   }
-  const rows = core.db.prepare('SELECT file, captions FROM videos').all() as {
-    file: string;
-    captions: string | null;
-  }[];
-  const referenced = new Set(
-    rows
-      .flatMap((r) => [r.file, r.captions])
-      .filter((f): f is string => !!f)
-      .map((f) => basename(f)),
-  );
+  // The files backups carry: every uploaded video and captions file a video row names.
+  const referenced = new Set(uploadedFiles(core.db));
   const cutoff = core.clock() - UNREGISTERED_GRACE_MS;
   const removed = names.filter((name) => {
     const file = join(dir, name);

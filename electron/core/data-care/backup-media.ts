@@ -8,7 +8,7 @@ import type { Db } from '../db/open';
 // hash, so each is stored once however many backups refer to it.
 
 /** The uploaded files a database refers to (bundled videos ship with the app). */
-function uploadedFiles(db: Db): string[] {
+export function uploadedFiles(db: Db): string[] {
   const rows = db.prepare("SELECT file, captions FROM videos WHERE source = 'uploaded'").all() as { file: string; captions: string | null }[];
   // Names are hashes chosen by the core; basename() keeps a tampered row from reaching outside the folder.
   return [...new Set(rows.flatMap((r) => [r.file, r.captions]).filter((f): f is string => !!f).map((f) => basename(f)))];

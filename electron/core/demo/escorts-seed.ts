@@ -16,7 +16,6 @@ import { advanceEscort, cancelEscort } from '../escorts/steps';
 import { findOfficerByBadge } from '../identity/officers';
 import { readSettings } from '../settings-store';
 
-
 type Rng = () => number;
 const pick = <T>(rng: Rng, weighted: ReadonlyArray<readonly [T, number]>): T => {
   const total = weighted.reduce((s, [, w]) => s + w, 0);

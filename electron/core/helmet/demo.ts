@@ -18,7 +18,6 @@ const MIN = 60 * 1000;
 /** Seconds between the simulated kiosk's heartbeats: the most the core credits per beat. */
 const BEAT_SECONDS = MAX_BANK_SECONDS;
 
-
 interface Rider {
   input: Omit<NewStop, 'place'>;
   lastStop: number;

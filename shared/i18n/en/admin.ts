@@ -159,6 +159,7 @@ export const admin: Messages['admin'] = {
       retention: { wipe: 'Personal data wiped' },
       kiosk: { pair: 'Kiosk paired', unpair: 'Kiosk unpaired' },
       content: {
+        media: { sweep: 'Unregistered uploads removed' },
         upload: 'Upload media file',
         video: { register: 'Register video', activate: 'Activate video', deactivate: 'Deactivate video' },
         question: {

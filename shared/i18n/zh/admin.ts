@@ -155,6 +155,7 @@ export const admin = {
       retention: { wipe: '清除个人信息' },
       kiosk: { pair: '配对教育屏', unpair: '解除配对' },
       content: {
+        media: { sweep: '清理未登记的上传文件' },
         upload: '上传媒体文件',
         video: { register: '登记视频', activate: '启用视频', deactivate: '停用视频' },
         question: { add: '新增题目', edit: '修改题目', activate: '启用题目', deactivate: '停用题目' },
