@@ -38,7 +38,8 @@ export function sweepUnregisteredMedia(core: Core, actor: string): string[] {
           actor,
           action: 'content.media.sweep',
           entity: 'media',
-          entityId: String(removed.length),
+          // One file is named; several are counted (every name is in the details).
+          entityId: removed.length === 1 ? removed[0]! : `${removed.length} files`,
           details: { removed },
         },
         core.clock(),
