@@ -48,7 +48,7 @@ export function generateHelmetStops(db: Db, size: HelmetDatasetSize): { sessions
   const rand = seededRandom(size.seed ?? 7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const start = size.now - size.years * 365.25 * 24 * 60 * MIN;
-  const wipedBefore = retentionCutoff(size.now, RETENTION_YEARS);
+  const wipedBefore = retentionCutoff(size.now, RETENTION_YEARS, 'Asia/Shanghai');
   const refs = sessionRefs(db, size.now);
   const times = new Float64Array(size.stops);
   for (let i = 0; i < size.stops; i++) times[i] = Math.floor(start + rand() * (size.now - start));

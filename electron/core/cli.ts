@@ -35,6 +35,13 @@ async function main() {
     webDir: resolve(root, 'dist-web'),
     resourcesDir: resolve(root, 'resources'),
   });
+  const seeded = running.demoSeeded;
+  if (seeded)
+    process.stdout.write(
+      seeded.years > 0
+        ? `demo: ${seeded.years} years of history seeded in ${(seeded.ms / 1000).toFixed(1)} s\n`
+        : 'demo: accounts only (--demo-years 0)\n',
+    );
   process.stdout.write(
     `GreenPost 绿岗 core ready\n  booth 岗亭: ${running.boothUrl}\n  kiosk 教育屏: ${running.kioskUrl}\n  data: ${resolve(values.data)}${values.demo ? '  (demo: 900001–900004, PIN 123456)' : ''}\n`,
   );

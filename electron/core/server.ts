@@ -6,7 +6,7 @@ import type { Core, CoreOptions, GreenServer } from './context';
 import { lockDataDir } from './data-dir';
 import { startIntegrityCheck, type IntegrityCheck } from './db/background-check';
 import { openDatabase } from './db/open';
-import { seedDemo } from './demo/seed';
+import { seedDemo, type DemoSeeded } from './demo/seed';
 import { seedHelmetContent } from './helmet/content';
 import { applyStartupSettings } from './startup-settings';
 import { startMaintenance } from './data-care/maintenance';
@@ -32,6 +32,8 @@ export interface RunningCore {
   host: string;
   /** The full integrity_check, running in the background from ready. */
   integrity: IntegrityCheck['done'];
+  /** What `--demo` seeded on this start (undefined: not asked, or the data dir already had officers). */
+  demoSeeded: DemoSeeded | undefined;
   close(): Promise<void>;
 }
 
@@ -96,10 +98,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   });
   const core: Core = { db, io, clock, log, options, metrics: { handlerRuns: 0, refused: 0 } };
   let host = '127.0.0.1';
+  let demoSeeded: DemoSeeded | undefined;
   try {
     seedHelmetContent(db, options.resourcesDir, clock());
     if (options.settings) applyStartupSettings(db, options.settings, clock());
-    if (options.demo) await seedDemo(core);
+    if (options.demo) demoSeeded = await seedDemo(core);
     const desk = new PairingDesk();
     const router = createRouter(core, allHandlers(desk));
     io.use(router.admit);
@@ -127,6 +130,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     port,
     host,
     integrity: integrity.done,
+    demoSeeded,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         maintenance.stop();

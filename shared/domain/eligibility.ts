@@ -1,4 +1,4 @@
-import { localParts, localToUtc } from './time';
+import { addMonths, daysInMonth, localParts, localToUtc } from './time';
 
 /**
  * The first-offence rule: a rider with no earlier (not cancelled) stop within the window may choose
@@ -10,9 +10,9 @@ import { localParts, localToUtc } from './time';
 /** The instant `months` calendar months before `now`, on the wall clock of `timeZone`. */
 export function monthsBefore(now: number, months: number, timeZone: string): number {
   const p = localParts(now, timeZone);
-  const lastDay = new Date(Date.UTC(p.year, p.month - months, 0)).getUTCDate();
+  const { year, month } = addMonths(p.year, p.month, -months);
   // Offsets are whole minutes: seconds and milliseconds carry over unchanged.
-  return localToUtc(timeZone, p.year, p.month - months, Math.min(p.day, lastDay), p.hour, p.minute) + (now % 60_000);
+  return localToUtc(timeZone, year, month, Math.min(p.day, daysInMonth(year, month)), p.hour, p.minute) + (now % 60_000);
 }
 
 export interface Eligibility {

@@ -111,6 +111,30 @@ export function localToUtc(timeZone: string, year: number, month: number, day = 
   return guess;
 }
 
+export interface YearMonth {
+  year: number;
+  /** 1–12 */
+  month: number;
+}
+
+/** The calendar month `by` months after (or, negative, before) `year`-`month`: December + 1 is January. */
+export function addMonths(year: number, month: number, by: number): YearMonth {
+  const i = year * 12 + (month - 1) + by;
+  return { year: Math.floor(i / 12), month: (i - Math.floor(i / 12) * 12) + 1 };
+}
+
+/**
+ * Every calendar month from `first` to `last`, both included, oldest first. Counted by a month index,
+ * so it ends whatever the months are (a `month <= last.month` test never ends after December).
+ */
+export function monthsFromTo(first: YearMonth, last: YearMonth): YearMonth[] {
+  const count = last.year * 12 + last.month - (first.year * 12 + first.month) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, k) => addMonths(first.year, first.month, k));
+}
+
+/** Days in a calendar month (28–31; 29 in February of a leap year). */
+export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
 export const dayBounds = (timeZone: string, year: number, month: number, day: number): Bounds => ({
   start: localToUtc(timeZone, year, month, day),
   end: localToUtc(timeZone, year, month, day + 1),

@@ -65,7 +65,7 @@ const personalLeft = (where: string) =>
 
 describe('retention of helmet-stop personal data', () => {
   it('wipes name, ID hash and last 4, phone hash and masked phone of stops older than N years; every tally stays', () => {
-    const cutoff = retentionCutoff(NOW, 3);
+    const cutoff = retentionCutoff(NOW, 3, 'Asia/Shanghai');
     expect(cutoff).toBe(Date.UTC(2023, 10, 26, 8, 0, 0));
     const before = tallies();
     const pending = countPendingWipe(db, helmetStopPersonalData, cutoff);
@@ -101,7 +101,7 @@ describe('retention of helmet-stop personal data', () => {
   });
 
   it('keeps a stop exactly at the cutoff, is idempotent, and audits each run it is asked for', () => {
-    const cutoff = retentionCutoff(NOW, 3);
+    const cutoff = retentionCutoff(NOW, 3, 'Asia/Shanghai');
     insert.run(cutoff, 'ebike', 'fined', null, '边界', 'edge', null, null, null);
     wipeExpiredPersonalData(db, helmetStopPersonalData, {
       years: 3,

@@ -1,4 +1,5 @@
 import type { RetentionRun, RetentionStatus } from '../../../shared/contract/data-care';
+import { monthsBefore } from '../../../shared/domain/eligibility';
 import { appendAudit } from '../audit/chain';
 import type { Core } from '../context';
 import type { Db } from '../db/open';
@@ -30,12 +31,11 @@ export const helmetStopPersonalData: PersonalDataTarget = {
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
-/** The instant `years` calendar years before `now`: records older than this lose their personal fields. */
-export function retentionCutoff(now: number, years: number): number {
-  const d = new Date(now);
-  d.setUTCFullYear(d.getUTCFullYear() - years);
-  return d.getTime();
-}
+/**
+ * The instant `years` calendar years before `now` on the post's wall clock (29 Feb falls to 28 Feb, as
+ * the eligibility window does): records older than this lose their personal fields.
+ */
+export const retentionCutoff = (now: number, years: number, timeZone: string): number => monthsBefore(now, years * 12, timeZone);
 
 const tableExists = (db: Db, table: string) =>
   db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
@@ -75,7 +75,7 @@ export interface WipeRequest {
  * that finds nothing writes nothing; a run an admin asked for is always audited.
  */
 export function wipeExpiredPersonalData(db: Db, target: PersonalDataTarget, request: WipeRequest): RetentionRun {
-  const cutoff = retentionCutoff(request.now, request.years);
+  const cutoff = retentionCutoff(request.now, request.years, readSettings(db).timeZone);
   return db.transaction((): RetentionRun => {
     let wiped = 0;
     if (tableExists(db, target.table)) {
@@ -106,8 +106,8 @@ export function runRetention(core: Core, trigger: RetentionRun['trigger'], actor
 }
 
 export function retentionStatus(core: Core): RetentionStatus {
-  const years = readSettings(core.db).helmetRetentionYears;
-  const cutoff = retentionCutoff(core.clock(), years);
+  const { helmetRetentionYears: years, timeZone } = readSettings(core.db);
+  const cutoff = retentionCutoff(core.clock(), years, timeZone);
   const last = readCareRecord(core.db).lastRetention;
   return {
     years,

@@ -1,4 +1,5 @@
 import type { CreateEscortInput } from '../../../shared/contract/escorts';
+import { demoMonths } from './demo-calendar';
 import { seededRandom } from './seeded-random';
 import type {
   AdvisoryKind,
@@ -7,7 +8,7 @@ import type {
   RequestSource,
   VehicleKind,
 } from '../../../shared/domain/escort-kinds';
-import { localParts, localToUtc } from '../../../shared/domain/time';
+import { daysInMonth, localParts, localToUtc } from '../../../shared/domain/time';
 import { tapAdvisory, undoAdvisory } from '../advisories/advisories';
 import type { Db } from '../db/open';
 import type { EscortActor } from '../escorts/actor';
@@ -150,9 +151,15 @@ export interface DemoEscortStats {
 /**
  * About five years of escorts (≈ 7 a day) and 劝导 taps, ending before `now`, written through the same
  * domain functions the handlers use, each at its own simulated moment. One transaction per month
- * keeps seeding to seconds; the domain writes run `inside` it, without a savepoint each.
+ * keeps seeding to seconds; the domain writes run `inside` it, without a savepoint each. `progress`
+ * hears after each calendar year (and the current one), so a long seed is never silent.
  */
-export function seedDemoEscorts(db: Db, now: number, years = 5): DemoEscortStats {
+export function seedDemoEscorts(
+  db: Db,
+  now: number,
+  years = 5,
+  progress?: (year: number, soFar: DemoEscortStats) => void,
+): DemoEscortStats {
   const { timeZone } = readSettings(db);
   const rng = seededRandom(20_190_301);
   const crewOf = (badge: string): EscortActor => {
@@ -165,14 +172,9 @@ export function seedDemoEscorts(db: Db, now: number, years = 5): DemoEscortStats
   const stats: DemoEscortStats = { escorts: 0, cancelled: 0, advisories: 0 };
   if (years <= 0) return stats;
 
-  for (
-    let y = today.year - years, m = today.month;
-    y < today.year || m <= today.month;
-    m === 12 ? (y++, (m = 1)) : m++
-  ) {
+  for (const { year: y, month: m } of demoMonths(now, years, timeZone)) {
     db.transaction(() => {
-      const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      for (let d = 1; d <= daysInMonth; d++) {
+      for (let d = 1; d <= daysInMonth(y, m); d++) {
         const dayStart = localToUtc(timeZone, y, m, d);
         if (dayStart > now) break;
         const requests = Array.from(
@@ -183,6 +185,7 @@ export function seedDemoEscorts(db: Db, now: number, years = 5): DemoEscortStats
         seedAdvisoryDay(db, rng, dayStart, now, officers, stats);
       }
     })();
+    if (m === 12 || (y === today.year && m === today.month)) progress?.(y, { ...stats });
   }
   return stats;
 }

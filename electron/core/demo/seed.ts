@@ -17,17 +17,30 @@ export const DEMO_PIN = '123456';
  * Seeds an empty data dir with demo accounts (and, as features land, years of history through the
  * same domain functions the UI uses). A data dir that already has officers is left alone.
  */
-export async function seedDemo(core: Core): Promise<void> {
-  if (countOfficers(core.db) > 0) return;
+export interface DemoSeeded {
+  /** Years of history seeded (0: accounts only). */
+  years: number;
+  ms: number;
+}
+
+/** Resolves to what was seeded, or undefined when the data dir already had officers. */
+export async function seedDemo(core: Core): Promise<DemoSeeded | undefined> {
+  if (countOfficers(core.db) > 0) return undefined;
   const now = core.clock();
   for (const o of demoOfficers) await createOfficer(core.db, { ...o, pin: DEMO_PIN }, 'demo-seed', now);
   core.log('info', 'demo data seeded', { officers: demoOfficers.length });
   const years = core.options.demoYears ?? 5;
-  if (years <= 0) return;
-  let started = Date.now();
-  const escorts = seedDemoEscorts(core.db, now, years);
+  if (years <= 0) return { years: 0, ms: 0 };
+  const seedStarted = Date.now();
+  let started = seedStarted;
+  const escorts = seedDemoEscorts(core.db, now, years, (year, soFar) =>
+    core.log('info', 'demo escorts: year seeded', { year, ...soFar, ms: Date.now() - started }),
+  );
   core.log('info', 'demo escorts seeded', { ...escorts, ms: Date.now() - started });
   started = Date.now();
-  const helmet = seedHelmetDemo(core, now, years);
+  const helmet = seedHelmetDemo(core, now, years, (year, soFar) =>
+    core.log('info', 'demo helmet stops: year seeded', { year, ...soFar, ms: Date.now() - started }),
+  );
   core.log('info', 'demo helmet stops seeded', { ...helmet, ms: Date.now() - started });
+  return { years, ms: Date.now() - seedStarted };
 }

@@ -2,7 +2,10 @@ import { deflateSync } from 'node:zlib';
 import type { NewStop } from '../../../shared/contract/helmet';
 import { idCheckChar } from '../../../shared/domain/helmet';
 import type { Core } from '../context';
+import { daysInMonth, localParts, localToUtc } from '../../../shared/domain/time';
+import { demoMonths } from '../demo/demo-calendar';
 import { seededRandom } from '../demo/seeded-random';
+import { readSettings } from '../settings-store';
 import { registerKiosk, revokeKiosk } from '../kiosk/pairing';
 import { loadQuestions } from './content';
 import { signPledge } from './pledge';
@@ -64,18 +67,18 @@ function demoSignature(rand: () => number): string {
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
-/** Stops a day: more in the warm months and on weekdays, about 2 on average. */
-function stopsOn(day: Date, rand: () => number): number {
-  const month = day.getUTCMonth();
-  const season = [0.6, 0.6, 0.9, 1.1, 1.3, 1.4, 1.4, 1.4, 1.2, 1.0, 0.8, 0.6][month]!;
-  const weekday = day.getUTCDay() === 0 || day.getUTCDay() === 6 ? 0.7 : 1.1;
+/** Stops on a post-calendar day: more in the warm months and on weekdays, about 2 on average. */
+function stopsOn(year: number, month: number, day: number, rand: () => number): number {
+  const season = [0.6, 0.6, 0.9, 1.1, 1.3, 1.4, 1.4, 1.4, 1.2, 1.0, 0.8, 0.6][month - 1]!;
+  const weekDay = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const weekday = weekDay === 0 || weekDay === 6 ? 0.7 : 1.1;
   const mean = 1.9 * season * weekday;
   return Math.max(0, Math.round(mean + (rand() - 0.5) * mean * 1.2));
 }
 
-/** Times of day (07:00–19:00 Beijing), sorted and at least 20 minutes apart: one kiosk, one rider at a time. */
-function timesOn(dayStartUtc: number, count: number, rand: () => number): number[] {
-  const open = dayStartUtc - 8 * 60 * MIN + 7 * 60 * MIN;
+/** Times of day (07:00–19:00 at the post), sorted and at least 20 minutes apart: one kiosk, one rider at a time. */
+function timesOn(dayStart: number, count: number, rand: () => number): number[] {
+  const open = dayStart + 7 * 60 * MIN;
   const times = Array.from({ length: count }, () => open + Math.floor(rand() * 12 * 60) * MIN).sort((a, b) => a - b);
   for (let i = 1; i < times.length; i++) times[i] = Math.max(times[i]!, times[i - 1]! + 20 * MIN);
   return times;
@@ -93,24 +96,32 @@ export interface HelmetDemoCounts {
 /**
  * Five years of helmet stops told through the same domain functions the booth and the kiosk call,
  * each at its own historical moment: eligibility from the stops before it, a kiosk session whose
- * watched seconds come from heartbeats, quiz attempts and pledges. A month at a time in one
- * transaction, so the years take seconds rather than minutes.
+ * watched seconds come from heartbeats, quiz attempts and pledges. A month of the post's calendar at
+ * a time in one transaction, so the years take seconds rather than minutes; `progress` hears after
+ * each calendar year.
  */
-export function seedHelmetDemo(core: Core, now: number, years = 5): HelmetDemoCounts {
+export function seedHelmetDemo(
+  core: Core,
+  now: number,
+  years = 5,
+  progress?: (year: number, soFar: Omit<HelmetDemoCounts, 'ms'>) => void,
+): HelmetDemoCounts {
   const started = Date.now();
   const { db } = core;
   const rand = seededRandom(20240601);
   const officers = (db.prepare("SELECT id, badge FROM officers WHERE role = 'officer' ORDER BY id").all() as { id: number; badge: string }[]).map(
     (o): Actor => ({ officerId: o.id, label: `officer:${o.badge}` }),
   );
-  if (officers.length === 0) return { stops: 0, completed: 0, fined: 0, abandoned: 0, cancelled: 0, ms: 0 };
-  const from = now - years * 365 * DAY;
+  const { timeZone } = readSettings(db);
+  const months = demoMonths(now, years, timeZone);
+  if (officers.length === 0 || months.length === 0) return { stops: 0, completed: 0, fined: 0, abandoned: 0, cancelled: 0, ms: 0 };
+  const from = localToUtc(timeZone, months[0]!.year, months[0]!.month);
   const kiosk = registerKiosk(db, '演示历史教育屏', null, 'demo-seed', from).row.id;
   const riders: Rider[] = [];
   const signature = demoSignature(rand);
   const counts = { stops: 0, completed: 0, fined: 0, abandoned: 0, cancelled: 0 };
   let ticket = 0;
-  const nextTicket = (at: number) => `3715${new Date(at).getUTCFullYear()}${String(++ticket).padStart(7, '0')}`;
+  const nextTicket = (at: number) => `3715${localParts(at, timeZone).year}${String(++ticket).padStart(7, '0')}`;
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
 
   const newRider = (): Rider => {
@@ -211,15 +222,15 @@ export function seedHelmetDemo(core: Core, now: number, years = 5): HelmetDemoCo
     } else counts.abandoned++;
   };
 
-  const firstDay = Math.floor(from / DAY) * DAY;
-  let day = firstDay;
-  while (day <= now) {
-    const monthEnd = Date.UTC(new Date(day).getUTCFullYear(), new Date(day).getUTCMonth() + 1, 1);
+  for (const { year, month } of months) {
     db.transaction(() => {
-      for (; day < monthEnd && day <= now; day += DAY) {
-        for (const t of timesOn(day, stopsOn(new Date(day), rand), rand)) if (t + 30 * MIN < now) oneStop(t);
+      for (let d = 1; d <= daysInMonth(year, month); d++) {
+        const dayStart = localToUtc(timeZone, year, month, d);
+        if (dayStart > now) break;
+        for (const t of timesOn(dayStart, stopsOn(year, month, d, rand), rand)) if (t + 30 * MIN < now) oneStop(t);
       }
     })();
+    if (month === 12 || year === months.at(-1)!.year && month === months.at(-1)!.month) progress?.(year, { ...counts });
   }
   revokeKiosk(db, kiosk, 'demo-seed', now);
   return { ...counts, ms: Date.now() - started };

@@ -1,5 +1,5 @@
 import type { MonthReport, MonthTally } from '../../../shared/contract/reports';
-import { monthBounds } from '../../../shared/domain/time';
+import { addMonths, monthBounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
 import { readSettings } from '../settings-store';
 import { advisoryTally } from './advisory-tally';
@@ -19,11 +19,6 @@ export function monthTally(db: Db, year: number, month: number, timeZone: string
   };
 }
 
-const shift = (year: number, month: number, by: number) => {
-  const i = year * 12 + (month - 1) + by;
-  return { year: Math.floor(i / 12), month: (i % 12) + 1 };
-};
-
 /**
  * Everything the 统计报表 screen and every export show for one month, read in one transaction so the
  * figures are one consistent snapshot (a booth may record an escort meanwhile).
@@ -32,7 +27,7 @@ export function monthReport(db: Db, year: number, month: number, now: number): M
   return db.transaction(() => {
     const settings = readSettings(db);
     const tz = settings.timeZone;
-    const prev = shift(year, month, -1);
+    const prev = addMonths(year, month, -1);
     return {
       postName: settings.postName,
       timeZone: tz,

@@ -4,6 +4,7 @@ import { useState, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditPage, AuditRecord, AuditVerdict } from '../../../shared/contract/admin';
 import type { Ack } from '../../../shared/contract/result';
+import { auditRange } from './audit-range';
 import { formatTime } from './format';
 import type { AuditFilter } from './useAudit';
 
@@ -36,8 +37,7 @@ export function AuditPanel({ page, error, actions, timeZone, onSearch, filter, o
     onSearch({
       ...(actor.trim() ? { actor: actor.trim() } : {}),
       ...(action ? { action } : {}),
-      ...(range?.[0] ? { from: range[0].startOf('day').valueOf() } : {}),
-      ...(range?.[1] ? { to: range[1].endOf('day').valueOf() } : {}),
+      ...auditRange(range?.[0], range?.[1], timeZone),
     });
   const reset = () => {
     setActor('');

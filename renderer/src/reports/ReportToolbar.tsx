@@ -1,6 +1,7 @@
 import { Button, Select, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../../shared/contract/reports';
+import { addMonths } from '../../../shared/domain/time';
 
 export interface ReportToolbarProps {
   year: number;
@@ -12,11 +13,6 @@ export interface ReportToolbarProps {
   onExport(format: ExportFormat): void;
   onPrint(): void;
 }
-
-const step = (year: number, month: number, by: number) => {
-  const i = year * 12 + month - 1 + by;
-  return [Math.floor(i / 12), (i % 12) + 1] as const;
-};
 
 /** Month picker (year + month, with previous / next) and the three export buttons. */
 export function ReportToolbar({
@@ -30,10 +26,14 @@ export function ReportToolbar({
   onPrint,
 }: ReportToolbarProps) {
   const { t } = useTranslation();
+  const go = (by: number) => {
+    const to = addMonths(year, month, by);
+    onMonth(to.year, to.month);
+  };
   return (
     <div className="report-toolbar">
       <h2>{t('reports.title')}</h2>
-      <Button aria-label={t('reports.previous')} onClick={() => onMonth(...step(year, month, -1))}>
+      <Button aria-label={t('reports.previous')} onClick={() => go(-1)}>
         ‹
       </Button>
       <Select
@@ -53,7 +53,7 @@ export function ReportToolbar({
           label: t('reports.monthValue', { month: i + 1 }),
         }))}
       />
-      <Button aria-label={t('reports.next')} onClick={() => onMonth(...step(year, month, 1))}>
+      <Button aria-label={t('reports.next')} onClick={() => go(1)}>
         ›
       </Button>
       <Tooltip title={namesInExports ? undefined : t('reports.namesHidden')}>

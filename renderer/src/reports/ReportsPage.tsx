@@ -2,6 +2,7 @@ import { Alert, Spin } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../shared/contract/auth';
+import { localParts } from '../../../shared/domain/time';
 import { ExportProgress } from './ExportProgress';
 import { reportSpecs } from './report-sections';
 import { ReportPrint } from './ReportPrint';
@@ -28,8 +29,10 @@ export default function ReportsPage(_props: { officer: Officer }) {
     );
 
   const { year, month } = report.month;
-  const first = report.sinceOpening.since === null ? year : new Date(report.sinceOpening.since).getFullYear();
-  const thisYear = new Date(report.generatedAt).getFullYear();
+  // Years on the post's calendar, not the browser's: at 23:50 on 31 Dec in Shanghai a UTC browser is a year behind.
+  const yearAt = (at: number) => localParts(at, report.timeZone).year;
+  const first = report.sinceOpening.since === null ? year : yearAt(report.sinceOpening.since);
+  const thisYear = yearAt(report.generatedAt);
   const years = Array.from(
     { length: Math.max(thisYear, year) - Math.min(first, year - 1) + 1 },
     (_, i) => Math.min(first, year - 1) + i,
