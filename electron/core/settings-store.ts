@@ -1,14 +1,22 @@
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings';
 import type { Db } from './db/open';
+import { stmt } from './db/statements';
 
 const KEY = 'post_settings';
 
+// Every domain write reads the settings: the row is parsed again only when its text changed.
+const lastRead = new WeakMap<Db, { raw: string; settings: Settings }>();
+
 /** Settings live as one JSON row; unknown or invalid stored keys fall back to their defaults. */
 export function readSettings(db: Db): Settings {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+  const row = stmt<{ value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get(KEY);
   if (!row) return defaultSettings;
+  const cached = lastRead.get(db);
+  if (cached?.raw === row.value) return cached.settings;
   const parsed = settingsSchema.safeParse({ ...defaultSettings, ...(JSON.parse(row.value) as object) });
-  return parsed.success ? parsed.data : defaultSettings;
+  const settings = parsed.success ? parsed.data : defaultSettings;
+  lastRead.set(db, { raw: row.value, settings });
+  return settings;
 }
 
 export function writeSettings(db: Db, patch: Partial<Settings>): Settings {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { atWallClock } from '../helpers/faketime';
 import { findFullIds } from '../helpers/full-id';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -27,7 +28,15 @@ const logOf = (dataDir: string) => {
 /** Starts the built headless core (`dist-node/serve.mjs`) on a fresh data dir and a free port. */
 /** `settings` are passed as `--setting key=value` (e.g. a short idle time for a walk-away test). */
 export async function serveCore(
-  opts: { demo?: boolean; demoYears?: number; dataDir?: string; port?: number; settings?: Record<string, string | number> } = {},
+  opts: {
+    demo?: boolean;
+    demoYears?: number;
+    dataDir?: string;
+    port?: number;
+    settings?: Record<string, string | number>;
+    /** Start the core with its system clock at this instant (ISO with offset), through `faketime`. */
+    wallClock?: string;
+  } = {},
 ): Promise<ServedCore> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'greenpost-e2e-'));
   const args = [
@@ -39,7 +48,10 @@ export async function serveCore(
     ...(opts.demo ? ['--demo', '--demo-years', String(opts.demoYears ?? 0)] : []),
   ];
   for (const [key, value] of Object.entries(opts.settings ?? {})) args.push('--setting', `${key}=${value}`);
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = opts.wallClock
+    ? atWallClock(opts.wallClock, process.execPath, args)
+    : { command: process.execPath, args, env: process.env };
+  const child = spawn(run.command, run.args, { cwd: root, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const url = await new Promise<string>((resolvePromise, reject) => {
