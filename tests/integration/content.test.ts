@@ -4,7 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskSession } from '../../shared/contract/helmet';
 import type { UploadedMedia, UploadReply } from '../../shared/contract/upload';
 import { UNREGISTERED_GRACE_MS } from '../../electron/core/content/media-sweep';
+import { zonedEpoch } from '../../electron/core/data-care/local-time';
 import { startMaintenance } from '../../electron/core/data-care/maintenance';
+import { readSettings } from '../../electron/core/settings-store';
+import { localParts } from '../../shared/domain/time';
 import { correctAnswers, pairedKiosk } from '../helpers/helmet';
 import { expectOk, officerClient, root, startTestCore, type TestClient, type TestCore } from '../helpers/test-core';
 
@@ -206,8 +209,12 @@ describe('管理 → 内容: uploads never registered', () => {
     expect(files()).toContain(orphan.file);
     expect(audits(core, 'content.media.sweep')).toBe(0);
 
-    // A day later it is gone, audited, and the registered video and captions are untouched.
-    now = Date.now() + UNREGISTERED_GRACE_MS + 24 * 3_600_000;
+    // A day later it is gone, audited, and the registered video and captions are untouched. The tick
+    // is at the daily time two post days on, so the job is due whatever the hour the suite runs at.
+    const { backupTime, timeZone } = readSettings(core.core.db);
+    const [hour, minute] = backupTime.split(':').map(Number) as [number, number];
+    now = zonedEpoch({ ...localParts(Date.now() + 2 * UNREGISTERED_GRACE_MS, timeZone), hour, minute, second: 30 }, timeZone);
+    expect(now - Date.now()).toBeGreaterThan(UNREGISTERED_GRACE_MS);
     await daily.tick();
     daily.stop();
     expect(files()).toEqual([registered.files.videoFile, registered.files.captionsFile].sort());
