@@ -40,6 +40,9 @@ export function ReportToolbar({
         aria-label={t('reports.year')}
         value={year}
         style={{ width: 104 }}
+        // A short list: every option is in the DOM (no virtual scrolling), so keyboard, screen
+        // readers and tests reach each one whichever is selected.
+        virtual={false}
         onChange={(y) => onMonth(y, month)}
         options={years.map((y) => ({ value: y, label: `${y}` }))}
       />
@@ -47,6 +50,7 @@ export function ReportToolbar({
         aria-label={t('reports.month')}
         value={month}
         style={{ width: 96 }}
+        virtual={false}
         onChange={(m) => onMonth(year, m)}
         options={Array.from({ length: 12 }, (_, i) => ({
           value: i + 1,
