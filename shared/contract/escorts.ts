@@ -57,9 +57,12 @@ export interface EscortCounters {
   sinceOpening: number;
 }
 
+/** More than any post closes in a day (a busy one closes a dozen or two): a bound, not a page. */
+export const CLOSED_TODAY_LIMIT = 200;
+
 export interface EscortBoard {
   open: EscortView[];
-  /** Closed today (newest first), so a finished escort does not simply vanish. */
+  /** Every escort closed today (newest first, up to CLOSED_TODAY_LIMIT), so a finished one does not simply vanish. */
   closedToday: EscortView[];
   counters: EscortCounters;
   recentMeetPoints: string[];
@@ -103,7 +106,11 @@ export interface EscortPage {
 export type EscortConflict =
   | { reason: 'stale'; escort: EscortView }
   | { reason: 'closed'; escort: EscortView }
-  | { reason: 'duplicatePlate'; escort: EscortView };
+  | { reason: 'duplicatePlate'; escort: EscortView }
+  /** A step pressed too soon after the one before (a repeated key or tap). */
+  | { reason: 'tooSoon'; escort: EscortView }
+  /** 撤销上一步 with nothing to take back, or after its window. */
+  | { reason: 'noUndo'; escort: EscortView };
 
 const id = z.number({ error: '护送记录编号无效' }).int('护送记录编号无效').positive('护送记录编号无效');
 const version = z.number({ error: '版本号无效' }).int('版本号无效').positive('版本号无效');
@@ -162,7 +169,8 @@ export const createEscortSchema = z.strictObject({
 export const editEscortSchema = z.strictObject({
   id,
   version,
-  reason: reason('修改原因'),
+  /** Optional only to fill in a running escort's blanks; the core says when it is needed. */
+  reason: reason('修改原因').optional(),
   changes: z.strictObject({ plate: plateInputSchema.optional(), ...escortFields, times: stepTimes.optional() }),
 });
 
@@ -192,6 +200,8 @@ export const escortEvents = {
   'escort:create': event<EscortView>()(createEscortSchema, 'officer'),
   'escort:advance': event<EscortView>()(z.strictObject({ id, version, step: advanceStepSchema }), 'officer'),
   'escort:cancel': event<EscortView>()(z.strictObject({ id, version, reason: reason('取消原因') }), 'officer'),
+  /** 撤销上一步: the latest step, within STEP_UNDO_WINDOW_MS of it. */
+  'escort:undoStep': event<EscortView>()(z.strictObject({ id, version }), 'officer'),
   'escort:edit': event<EscortView>()(editEscortSchema, 'officer'),
   'escort:history': event<EscortPage>()(historyQuerySchema, 'officer'),
   'escort:detail': event<EscortDetail>()(z.strictObject({ id }), 'officer'),

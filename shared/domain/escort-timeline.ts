@@ -17,6 +17,31 @@ export function nextStep(status: EscortStatus): Exclude<EscortStep, 'requested'>
   return escortSteps[i + 1] as Exclude<EscortStep, 'requested'> | undefined;
 }
 
+/**
+ * A step pressed within this long of the step before it is refused: a key held down or pressed
+ * four times must not close an escort in two seconds (met, departed, arrived and handed over are
+ * minutes apart on the road). The first step after 接报 is exempt: an escort is often logged on arrival.
+ */
+export const STEP_MIN_GAP_MS = 5_000;
+
+/** How long after a step it may be taken back with 撤销上一步 (a mistaken press, not a correction). */
+export const STEP_UNDO_WINDOW_MS = 2 * 60_000;
+
+/** The step before `status` on the timeline; undefined for 接报 and 取消. */
+export function previousStep(status: EscortStatus): EscortStep | undefined {
+  if (status === 'cancelled') return undefined;
+  const i = escortSteps.indexOf(status);
+  return i > 0 ? escortSteps[i - 1] : undefined;
+}
+
+/** Until when (core clock) the next step of an escort whose last step was at `lastAt` is refused. */
+export const nextStepAllowedAt = (status: EscortStatus, lastAt: number): number =>
+  status === 'requested' || status === 'cancelled' ? lastAt : lastAt + STEP_MIN_GAP_MS;
+
+/** Until when the last step (at `lastAt`) may be taken back; undefined if there is none to take back. */
+export const undoStepUntil = (status: EscortStatus, lastAt: number | null | undefined): number | undefined =>
+  previousStep(status) === undefined || lastAt == null ? undefined : lastAt + STEP_UNDO_WINDOW_MS;
+
 /** Status implied by the latest stamped step. */
 export function statusOf(times: StepTimes): EscortStep {
   let status: EscortStep = 'requested';

@@ -1,6 +1,6 @@
 import type { EditEscortInput } from '../../../shared/contract/escorts';
 import { escortSteps, type EscortStep } from '../../../shared/domain/escort-kinds';
-import { statusOf } from '../../../shared/domain/escort-timeline';
+import { isOpen, statusOf } from '../../../shared/domain/escort-timeline';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
 import { stmt, transactional } from '../db/statements';
@@ -24,7 +24,20 @@ const fieldColumns = {
 type Change = [before: unknown, after: unknown];
 
 /**
- * Corrects an escort after the fact. A reason is required; the audit entry records every field's
+ * Filling in what was left blank on a running escort (病情, 送往, 车辆 … typed in while driving) needs
+ * no reason: nothing recorded is changed. Changing a value, a time or the crew, or any change once
+ * the escort is closed, is a correction and needs one.
+ */
+function fillsInOnly(status: EscortRow['status'], changes: Record<string, Change>, crewChange: Change | undefined) {
+  if (!isOpen(status) || crewChange) return false;
+  return Object.entries(changes).every(
+    ([key, [before]]) => !key.startsWith('times.') && key !== 'status' && (before === null || (key === 'hospitalNotified' && before === 0)),
+  );
+}
+
+/**
+ * Completes or corrects an escort. A reason is required except to fill in a running escort's blanks
+ * (see fillsInOnly); the audit entry records every field's
  * before and after. Times are re-checked as a whole timeline, and the status follows the latest step
  * (a cancelled escort stays cancelled).
  */
@@ -78,6 +91,8 @@ export const editEscort = transactional((db: Db, req: EditEscortInput, by: Escor
       if (crew.join() !== was.join()) crewChange = [was, crew];
     }
     if (Object.keys(changes).length === 0 && !crewChange) throw validation('没有要保存的修改');
+    if (!req.reason && !fillsInOnly(row.status, changes, crewChange))
+      throw validation('请填写修改原因（至少 2 个字）：改动已有内容、时间或民警须说明原因');
 
     const assignments = Object.keys(sets).map((col) => `${col} = @${col}`);
     db.prepare(
@@ -97,7 +112,7 @@ export const editEscort = transactional((db: Db, req: EditEscortInput, by: Escor
         action: 'escort.edit',
         entity: 'escort',
         entityId: row.id,
-        details: { reason: req.reason, changes },
+        details: { reason: req.reason ?? null, changes },
       },
       now,
     );

@@ -8,7 +8,7 @@ import { toView, type EscortRow } from './records';
 import { createEscort } from './create';
 import { editEscort } from './edit';
 import { officerChoices, readBoard, readDetail, searchHistory } from './queries';
-import { advanceEscort, cancelEscort } from './steps';
+import { advanceEscort, cancelEscort, undoLastStep } from './steps';
 
 /**
  * Pushed after commit to every signed-in screen. Counters are recounted only when a change can move
@@ -27,6 +27,7 @@ type EscortEvent =
   | 'escort:create'
   | 'escort:advance'
   | 'escort:cancel'
+  | 'escort:undoStep'
   | 'escort:edit'
   | 'escort:history'
   | 'escort:detail'
@@ -47,6 +48,9 @@ export const escortHandlers: Handlers<EscortEvent> = {
 
   'escort:advance': (req, { core, socket }) =>
     written(core, advanceEscort(core.db, req, escortActorOf(socket.data.principal), core.clock()), false),
+
+  'escort:undoStep': (req, { core, socket }) =>
+    written(core, undoLastStep(core.db, req, escortActorOf(socket.data.principal), core.clock()), false),
 
   'escort:cancel': (req, { core, socket }) =>
     written(core, cancelEscort(core.db, req, escortActorOf(socket.data.principal), core.clock()), true),

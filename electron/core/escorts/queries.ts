@@ -1,11 +1,12 @@
-import type {
-  EscortAuditRecord,
-  EscortBoard,
-  EscortDetail,
-  EscortOfficer,
-  EscortPage,
-  EscortStepRecord,
-  HistoryQuery,
+import {
+  CLOSED_TODAY_LIMIT,
+  type EscortAuditRecord,
+  type EscortBoard,
+  type EscortDetail,
+  type EscortOfficer,
+  type EscortPage,
+  type EscortStepRecord,
+  type HistoryQuery,
 } from '../../../shared/contract/escorts';
 import { intervalsOf } from '../../../shared/domain/escort-timeline';
 import { NO_PLATE } from '../../../shared/domain/plate';
@@ -27,11 +28,12 @@ export function readBoard(db: Db, now: number): EscortBoard {
     db,
     `SELECT * FROM escorts WHERE status NOT IN ('handedOver', 'cancelled') ORDER BY requested_at`,
   ).all();
+  // Every escort closed today (a busy day is a few dozen), newest first; the screen folds the list.
   const closedToday = stmt<EscortRow>(
     db,
     `SELECT * FROM escorts WHERE requested_at >= ? AND status IN ('handedOver', 'cancelled')
-        AND COALESCE(handed_over_at, cancelled_at) >= ? ORDER BY COALESCE(handed_over_at, cancelled_at) DESC LIMIT 12`,
-  ).all(today.start - 86_400_000, today.start);
+        AND COALESCE(handed_over_at, cancelled_at) >= ? ORDER BY COALESCE(handed_over_at, cancelled_at) DESC LIMIT ?`,
+  ).all(today.start - 86_400_000, today.start, CLOSED_TODAY_LIMIT);
   return {
     open: toViews(db, open),
     closedToday: toViews(db, closedToday),

@@ -1,6 +1,13 @@
 import type { AdvanceStep } from '../../../shared/contract/escorts';
 import { stepLabels } from '../../../shared/domain/escort-kinds';
-import { isOpen, nextStep } from '../../../shared/domain/escort-timeline';
+import {
+  isOpen,
+  nextStep,
+  nextStepAllowedAt,
+  previousStep,
+  STEP_MIN_GAP_MS,
+  undoStepUntil,
+} from '../../../shared/domain/escort-timeline';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
 import { stmt, transactional } from '../db/statements';
@@ -43,6 +50,14 @@ export const advanceEscort = transactional(
     }
     // A step never lands before the one it follows, even if the clock was set back in between.
     const previousAt = row[stepColumn[row.status as keyof typeof stepColumn]] ?? row.requested_at;
+    const allowedAt = nextStepAllowedAt(row.status, previousAt);
+    if (now < allowedAt) {
+      const seconds = Math.ceil((allowedAt - now) / 1000);
+      throw conflict(
+        `「${stepLabels[row.status].zh}」刚刚记录，${STEP_MIN_GAP_MS / 1000} 秒内不能再记下一步（防止连按），请 ${seconds} 秒后再按「${stepLabels[expected!].zh}」`,
+        { reason: 'tooSoon', escort: toView(db, row) },
+      );
+    }
     const at = Math.max(now, previousAt);
     stmt(
       db,
@@ -96,5 +111,54 @@ export const cancelEscort = transactional(
       version: row.version + 1,
       updated_at: now,
     };
+  },
+);
+
+/**
+ * 撤销上一步: takes back the latest step within a short window of it (a mistaken press; later
+ * corrections go through 修改 with a reason). A 交接 taken back reopens the escort on the board.
+ * The step's time is cleared and its timeline entry removed; the audit entry keeps what was undone.
+ */
+export const undoLastStep = transactional(
+  (db: Db, req: { id: number; version: number }, by: EscortActor, now: number): EscortRow => {
+    const row = findEscortRow(db, req.id);
+    if (!row) throw notFound(`护送记录 ${req.id} 不存在`);
+    if (row.version !== req.version)
+      throw conflict(`${row.plate} 的护送已被他人更新（当前：${stepLabels[row.status].zh}），请看最新状态`, {
+        reason: 'stale',
+        escort: toView(db, row),
+      });
+    const back = previousStep(row.status);
+    const step = row.status as Exclude<typeof row.status, 'cancelled' | 'requested'>;
+    const at = back ? row[stepColumn[step]] : null;
+    const until = undoStepUntil(row.status, at);
+    if (!back || until === undefined)
+      throw conflict(
+        row.status === 'cancelled' ? `${row.plate} 的护送已取消，没有可撤销的步骤` : `${row.plate} 还没有可撤销的步骤`,
+        { reason: 'noUndo', escort: toView(db, row) },
+      );
+    if (now > until)
+      throw conflict(
+        `「${stepLabels[step].zh}」已记录超过 ${Math.round((until - at!) / 60_000)} 分钟，不能撤销；如需更正请用「修改」并写明原因`,
+        { reason: 'noUndo', escort: toView(db, row) },
+      );
+    stmt(
+      db,
+      `UPDATE escorts SET ${stepColumn[step]} = NULL, status = ?, version = version + 1, updated_at = ?
+        WHERE id = ? AND version = ?`,
+    ).run(back, now, row.id, row.version);
+    stmt(db, 'DELETE FROM escort_steps WHERE escort_id = ? AND step = ?').run(row.id, step);
+    appendAudit(
+      db,
+      {
+        actor: by.actor,
+        action: 'escort.undoStep',
+        entity: 'escort',
+        entityId: row.id,
+        details: { step, at, back },
+      },
+      now,
+    );
+    return { ...row, [stepColumn[step]]: null, status: back, version: row.version + 1, updated_at: now };
   },
 );

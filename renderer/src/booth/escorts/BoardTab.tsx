@@ -3,11 +3,12 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../../shared/contract/auth';
 import type { EscortOfficer, EscortView } from '../../../../shared/contract/escorts';
-import { nextStep } from '../../../../shared/domain/escort-timeline';
+import { isOpen, nextStep } from '../../../../shared/domain/escort-timeline';
 import { AdvisoryPanel } from './AdvisoryPanel';
 import { CancelEscortDialog } from './CancelEscortDialog';
 import { CountersBar } from './CountersBar';
 import { EscortBoard } from './EscortBoard';
+import { stepGuards } from './EscortCard';
 import { NewEscortDialog } from './NewEscortDialog';
 import { useAdvisories } from './useAdvisories';
 import { useBoardKeys } from './useBoardKeys';
@@ -24,7 +25,7 @@ export interface BoardTabProps {
 /** Container: the live board, its dialogs, counters and 劝导 panel, wired to the core. */
 export function BoardTab({ officer, officers, active, onOpenDetail }: BoardTabProps) {
   const { t } = useTranslation();
-  const { board, loadError, create, advance, cancel } = useEscortBoard();
+  const { board, loadError, create, advance, undoStep, cancel } = useEscortBoard();
   const advisories = useAdvisories(officer.id);
   const now = useNow(board?.clockOffset ?? 0);
   const [creating, setCreating] = useState(false);
@@ -40,14 +41,26 @@ export function BoardTab({ officer, officers, active, onOpenDetail }: BoardTabPr
   const press = useCallback(
     async (escort: EscortView) => {
       const step = nextStep(escort.status);
-      if (!step) return;
+      // A press inside the guard (a held or repeated Enter) does nothing; the card shows the countdown.
+      if (!step || stepGuards(escort, Date.now() + (board?.clockOffset ?? 0)).waitSeconds > 0) return;
       setSelectedId(escort.id);
       setPending({ id: escort.id, version: escort.version });
       const ack = await advance(escort, step);
       setPending(undefined);
       note(escort.id, ack.ok ? undefined : ack.error.message);
     },
-    [advance],
+    [advance, board?.clockOffset],
+  );
+
+  const undo = useCallback(
+    async (escort: EscortView) => {
+      setPending({ id: escort.id, version: escort.version });
+      const ack = await undoStep(escort);
+      setPending(undefined);
+      if (ack.ok && isOpen(ack.value.status)) setSelectedId(ack.value.id);
+      note(escort.id, ack.ok ? undefined : ack.error.message);
+    },
+    [undoStep],
   );
 
   const open = board?.open ?? [];
@@ -81,6 +94,7 @@ export function BoardTab({ officer, officers, active, onOpenDetail }: BoardTabPr
         onNew={() => setCreating(true)}
         onSelect={setSelectedId}
         onAdvance={(e) => void press(e)}
+        onUndo={(e) => void undo(e)}
         onCancel={setCancelling}
         onOpenDetail={onOpenDetail}
       />

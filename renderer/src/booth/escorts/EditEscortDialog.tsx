@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditEscortInput, EscortOfficer, EscortView } from '../../../../shared/contract/escorts';
 import type { Ack } from '../../../../shared/contract/result';
 import { escortSteps } from '../../../../shared/domain/escort-kinds';
+import { isOpen } from '../../../../shared/domain/escort-timeline';
 import { pickedToUtc, toCreateInput, toFormValues, type EscortFormValues } from './escort-form';
 import { EscortFields } from './EscortFields';
 import { StepTimeFields } from './StepTimeFields';
@@ -56,6 +57,8 @@ function changesOf(
 export function EditEscortDialog({ escort, timeZone, platePrefix, officers, onSave, onClose }: EditEscortDialogProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<EscortFormValues & { reason: string }>();
+  // A running escort's blanks may be filled in without a reason; the core asks for one otherwise.
+  const running = escort !== undefined && isOpen(escort.status);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -65,7 +68,7 @@ export function EditEscortDialog({ escort, timeZone, platePrefix, officers, onSa
     const ack = await onSave({
       id: escort.id,
       version: escort.version,
-      reason: v.reason.trim(),
+      reason: v.reason?.trim() || undefined,
       changes: changesOf(escort, v, timeZone),
     });
     setBusy(false);
@@ -78,7 +81,7 @@ export function EditEscortDialog({ escort, timeZone, platePrefix, officers, onSa
   return (
     <Modal
       open={escort !== undefined}
-      title={t('escorts.editTitle')}
+      title={running ? t('escorts.completeTitle') : t('escorts.editTitle')}
       width={820}
       destroyOnHidden
       okText={t('escorts.save')}
@@ -102,9 +105,9 @@ export function EditEscortDialog({ escort, timeZone, platePrefix, officers, onSa
           <EscortFields platePrefix={platePrefix} meetPoints={[]} officers={officers} />
           <StepTimeFields requireRequested />
           <Form.Item
-            label={t('escorts.editReason')}
+            label={running ? t('escorts.editReasonOptional') : t('escorts.editReason')}
             name="reason"
-            rules={[{ required: true, whitespace: true, min: 2, message: '请填写修改原因（至少 2 个字）' }]}
+            rules={[{ required: !running, whitespace: true, min: 2, message: t('escorts.editReasonNeeded') }]}
           >
             <Input maxLength={200} />
           </Form.Item>

@@ -1,10 +1,11 @@
 import { Button, Empty, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscortView } from '../../../../shared/contract/escorts';
 import { formatDuration, intervalsOf } from '../../../../shared/domain/escort-timeline';
 import { formatLocal } from '../../../../shared/domain/time';
 import type { BoardState } from './useEscortBoard';
-import { EscortCard } from './EscortCard';
+import { EscortCard, stepGuards } from './EscortCard';
 import { useLabels } from './labels';
 
 export interface EscortBoardProps {
@@ -16,15 +17,21 @@ export interface EscortBoardProps {
   onNew(): void;
   onSelect(id: number): void;
   onAdvance(escort: EscortView): void;
+  onUndo(escort: EscortView): void;
   onCancel(escort: EscortView): void;
   onOpenDetail(id: number): void;
 }
+
+/** How many finished escorts show before 显示全部: one or two lines at 1366×768. */
+export const CLOSED_FOLDED = 12;
 
 /** Every active escort as a card, oldest first; below, the ones finished today. */
 export function EscortBoard(props: EscortBoardProps) {
   const { board, now } = props;
   const { t } = useTranslation();
   const { step } = useLabels();
+  const [allClosed, setAllClosed] = useState(false);
+  const closed = allClosed ? board.closedToday : board.closedToday.slice(0, CLOSED_FOLDED);
   return (
     <div className="escort-board">
       <div className="escort-board-bar">
@@ -49,25 +56,47 @@ export function EscortBoard(props: EscortBoardProps) {
               notice={props.notices[e.id]}
               onSelect={() => props.onSelect(e.id)}
               onAdvance={() => props.onAdvance(e)}
+              onUndo={() => props.onUndo(e)}
               onCancel={() => props.onCancel(e)}
+              onOpen={() => props.onOpenDetail(e.id)}
             />
           ))}
         </div>
       )}
       {board.closedToday.length > 0 && (
         <div className="escort-closed">
-          <Typography.Title level={5}>{t('escorts.closedToday')}</Typography.Title>
-          <ul aria-label={t('escorts.closedToday')}>
-            {board.closedToday.map((e) => {
+          <div className="escort-closed-head">
+            <Typography.Title level={5}>{t('escorts.closedToday')}</Typography.Title>
+            <Typography.Text type="secondary">{t('escorts.closedCount', { count: board.closedToday.length })}</Typography.Text>
+            {board.closedToday.length > CLOSED_FOLDED && (
+              <Button type="link" onClick={() => setAllClosed((v) => !v)}>
+                {allClosed
+                  ? t('escorts.showFewerClosed')
+                  : t('escorts.showAllClosed', { count: board.closedToday.length })}
+              </Button>
+            )}
+          </div>
+          <ul className="escort-closed-list" aria-label={t('escorts.closedToday')}>
+            {closed.map((e) => {
               const total = intervalsOf(e.times).requestToHandover;
+              // The time it closed, named by how: 交接 17:06 or 取消 16:58 (not the 接报 time).
+              const closedAt = e.status === 'cancelled' ? e.cancelledAt : e.times.handedOver;
               return (
                 <li key={e.id}>
                   <Button type="link" onClick={() => props.onOpenDetail(e.id)}>
                     {e.plate}
                   </Button>
-                  <Tag color={e.status === 'cancelled' ? 'default' : 'green'}>{step(e.status)}</Tag>
-                  <span>{formatLocal(e.times.requested!, board.timeZone).slice(11)}</span>
-                  {total !== null && <span> · {formatDuration(total)}</span>}
+                  <Tag color={e.status === 'cancelled' ? 'default' : 'green'}>
+                    {closedAt != null
+                      ? t('escorts.closedAt', { step: step(e.status), time: formatLocal(closedAt, board.timeZone).slice(11, 16) })
+                      : step(e.status)}
+                  </Tag>
+                  {total !== null && <span>{formatDuration(total)}</span>}
+                  {stepGuards(e, now).canUndo && (
+                    <Button size="small" onClick={() => props.onUndo(e)}>
+                      {t('escorts.undoStep', { step: step(e.status) })}
+                    </Button>
+                  )}
                 </li>
               );
             })}

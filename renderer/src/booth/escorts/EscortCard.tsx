@@ -2,7 +2,14 @@ import { Button, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EscortView } from '../../../../shared/contract/escorts';
 import { conditions, destinations, escortSteps, requestSources } from '../../../../shared/domain/escort-kinds';
-import { formatElapsed, isOverdue, nextStep } from '../../../../shared/domain/escort-timeline';
+import {
+  formatElapsed,
+  isOverdue,
+  nextStep,
+  nextStepAllowedAt,
+  STEP_UNDO_WINDOW_MS,
+  undoStepUntil,
+} from '../../../../shared/domain/escort-timeline';
 import { formatLocal } from '../../../../shared/domain/time';
 import { useLabels } from './labels';
 
@@ -17,8 +24,33 @@ export interface EscortCardProps {
   notice?: string;
   onSelect(): void;
   onAdvance(): void;
+  onUndo(): void;
   onCancel(): void;
+  /** Opens the record: 病情, 送往 and the rest can be filled in while the escort runs. */
+  onOpen(): void;
 }
+
+/**
+ * The press guards in screen time. The core decides (STEP_MIN_GAP_MS, STEP_UNDO_WINDOW_MS); the card
+ * waits a little longer than the gap so a press it offers is one the core accepts despite clock skew.
+ */
+const SKEW_MARGIN_MS = 500;
+
+export function stepGuards(escort: EscortView, now: number) {
+  const lastAt = escort.status === 'cancelled' ? null : escort.times[escort.status];
+  const readyAt = lastAt == null ? now : nextStepAllowedAt(escort.status, lastAt) + SKEW_MARGIN_MS;
+  const undoUntil = undoStepUntil(escort.status, lastAt);
+  return {
+    /** Seconds until the next step may be pressed; 0 when it may. */
+    waitSeconds: readyAt > now ? Math.ceil((readyAt - now) / 1000) : 0,
+    canUndo: undoUntil !== undefined && now < undoUntil - SKEW_MARGIN_MS,
+  };
+}
+
+const stopping = (action: () => void) => (e: { stopPropagation(): void }) => {
+  e.stopPropagation();
+  action();
+};
 
 const clock = (ms: number, timeZone: string) => formatLocal(ms, timeZone).slice(11);
 
@@ -29,6 +61,7 @@ export function EscortCard(props: EscortCardProps) {
   const { label, step } = useLabels();
   const next = nextStep(escort.status);
   const overdue = isOverdue(escort.status, escort.times.requested!, now, overdueMinutes);
+  const { waitSeconds, canUndo } = stepGuards(escort, now);
   const facts = [
     label(requestSources, escort.source),
     label(conditions, escort.condition),
@@ -46,9 +79,14 @@ export function EscortCard(props: EscortCardProps) {
       onClick={props.onSelect}
     >
       <div className="escort-card-head">
-        <Typography.Text strong className="escort-plate">
+        <Button
+          type="link"
+          className="escort-plate"
+          aria-label={t('escorts.openDetail', { plate: escort.plate })}
+          onClick={stopping(props.onOpen)}
+        >
           {escort.plate}
-        </Typography.Text>
+        </Button>
         <Tag color={overdue ? 'red' : 'green'}>{step(escort.status)}</Tag>
         {overdue && <Tag color="red">{t('escorts.overdue')}</Tag>}
       </div>
@@ -82,27 +120,31 @@ export function EscortCard(props: EscortCardProps) {
             type="primary"
             size="large"
             // Disabled rather than `loading`: the accessible name stays the step's own word.
-            disabled={busy}
+            disabled={busy || waitSeconds > 0}
             className="escort-next"
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onAdvance();
-            }}
+            onClick={stopping(props.onAdvance)}
           >
             {step(next)}
           </Button>
         )}
-        <Button
-          size="large"
-          danger
-          disabled={busy}
-          onClick={(e) => {
-            e.stopPropagation();
-            props.onCancel();
-          }}
-        >
+        <Button size="large" danger disabled={busy} onClick={stopping(props.onCancel)}>
           {t('escorts.cancel')}
         </Button>
+      </div>
+      {/* Always there, so cards do not jump when a step starts or ends its guard. */}
+      <div className="escort-guard">
+        {waitSeconds > 0 && (
+          <Typography.Text type="secondary">{t('escorts.stepCooldown', { seconds: waitSeconds })}</Typography.Text>
+        )}
+        {canUndo && (
+          <Button
+            disabled={busy}
+            title={t('escorts.undoStepHint', { seconds: STEP_UNDO_WINDOW_MS / 1000 })}
+            onClick={stopping(props.onUndo)}
+          >
+            {t('escorts.undoStep', { step: step(escort.status) })}
+          </Button>
+        )}
       </div>
     </section>
   );

@@ -13,13 +13,15 @@ const typing = (target: EventTarget | null) =>
 
 /**
  * Board shortcuts: N opens 新建护送, ←/→ move the selection, Enter advances the selected escort.
- * Ignored while typing or while a dialog is open; Enter on a focused button keeps its own meaning.
+ * Ignored while typing, while a dialog is open and on a held key's repeats; Enter on a focused button
+ * keeps its own meaning.
  */
 export function useBoardKeys({ enabled, onNew, onMove, onAdvanceSelected }: BoardKeys) {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey || typing(e.target)) return;
+      // A held key repeats: only the first keydown of a press counts.
+      if (e.repeat || e.ctrlKey || e.altKey || e.metaKey || typing(e.target)) return;
       if (e.key === 'n' || e.key === 'N') {
         e.preventDefault();
         onNew();

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type {
-  AdvanceStep,
-  CreateEscortInput,
-  EscortBoard,
-  EscortConflict,
-  EscortView,
+import {
+  CLOSED_TODAY_LIMIT,
+  type AdvanceStep,
+  type CreateEscortInput,
+  type EscortBoard,
+  type EscortConflict,
+  type EscortView,
 } from '../../../../shared/contract/escorts';
 import type { Ack } from '../../../../shared/contract/result';
 import { isOpen } from '../../../../shared/domain/escort-timeline';
@@ -26,7 +27,7 @@ export function mergeEscort(board: BoardState, escort: EscortView): BoardState {
     open.push(escort);
     open.sort((a, b) => a.times.requested! - b.times.requested! || a.id - b.id);
   } else closedToday.unshift(escort);
-  return { ...board, open, closedToday: closedToday.slice(0, 12) };
+  return { ...board, open, closedToday: closedToday.slice(0, CLOSED_TODAY_LIMIT) };
 }
 
 /** A fresh snapshot, keeping any escort this screen already saw in a newer version. */
@@ -84,11 +85,15 @@ export function useEscortBoard() {
       settle(await conn.send('escort:advance', { id: escort.id, version: escort.version, step })),
     [conn, settle],
   );
+  const undoStep = useCallback(
+    async (escort: EscortView) => settle(await conn.send('escort:undoStep', { id: escort.id, version: escort.version })),
+    [conn, settle],
+  );
   const cancel = useCallback(
     async (escort: EscortView, reason: string) =>
       settle(await conn.send('escort:cancel', { id: escort.id, version: escort.version, reason })),
     [conn, settle],
   );
 
-  return { board, loadError, create, advance, cancel };
+  return { board, loadError, create, advance, undoStep, cancel };
 }
