@@ -1,13 +1,25 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clientEvents, type Access } from '../../shared/contract/index';
-import { connectClient, expectOk, officerClient, startTestCore, type TestClient, type TestCore } from '../helpers/test-core';
+import {
+  connectClient,
+  expectOk,
+  officerClient,
+  startTestCore,
+  type TestClient,
+  type TestCore,
+} from '../helpers/test-core';
 import { fingerprint } from './db-fingerprint';
 import { figure } from './scale';
 
 let now = Date.UTC(2026, 10, 26, 8);
 let core: TestCore;
 beforeAll(async () => {
-  core = await startTestCore({ demo: true, clock: () => now, limits: { publicBurst: 1000, publicPerMinute: 1000 } });
+  core = await startTestCore({
+    demo: true,
+    clock: () => now,
+    // Each event is sent once per outsider on a frozen clock: more than one connection's burst of 60.
+    limits: { publicBurst: 1000, publicPerMinute: 1000, eventBurst: 1000 },
+  });
 });
 afterAll(() => core.dispose());
 

@@ -45,7 +45,9 @@ const audits = (action: string) =>
     details: string;
   }[];
 
-function refusal(ack: { ok: boolean; error?: { code: string; message: string; details?: unknown } }) {
+/** The refused reply's error; `raw` replies are unknown, typed replies are an ack. */
+function refusal(reply: unknown) {
+  const ack = reply as { ok: boolean; error?: { code: string; message: string; details?: unknown } };
   expect(ack.ok).toBe(false);
   return { code: ack.error!.code, message: ack.error!.message, details: ack.error!.details as EscortConflict };
 }
