@@ -4,7 +4,7 @@ import { findAppRoot } from './app-root';
 import { startCore } from './server';
 import { parseSettingArgs } from './startup-settings';
 
-const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host <address>] [--demo [--demo-years 5]] [--setting key=value …]  (no --host: the saved 监听地址, 127.0.0.1 by default)';
+const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host <address>] [--demo [--demo-years 5]] [--setting key=value …] [--key-file <path>]  (no --host: the saved 监听地址, 127.0.0.1 by default)';
 
 async function main() {
   const { values } = parseArgs({
@@ -16,6 +16,8 @@ async function main() {
       demo: { type: 'boolean', default: false },
       'demo-years': { type: 'string', default: '5' },
       setting: { type: 'string', multiple: true, default: [] },
+      // The rider key's file; default `rider-key` beside the database, owner-only (0600).
+      'key-file': { type: 'string' },
     },
     strict: true,
   });
@@ -32,6 +34,7 @@ async function main() {
     demo: values.demo,
     demoYears,
     ...(values.setting.length ? { settings: parseSettingArgs(values.setting) } : {}),
+    ...(values['key-file'] ? { riderKeyFile: resolve(values['key-file']) } : {}),
     webDir: resolve(root, 'dist-web'),
     resourcesDir: resolve(root, 'resources'),
   });

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientToServer, Principal, ServerPushes } from '../../shared/contract/index';
 import type { Db } from './db/open';
 import type { Logger } from './logger';
+import type { SecretVault } from './secrets/vault';
 
 export interface SocketData {
   principal: Principal;
@@ -35,6 +36,10 @@ export interface CoreOptions {
   random?: () => number;
   /** Settings written at start (validated and audited), e.g. `npm run serve -- --setting kioskIdleSeconds=5`. */
   settings?: Record<string, unknown>;
+  /** Where the rider key is kept: Electron passes its safeStorage vault; headless, a key file. */
+  riderKeyVault?: SecretVault;
+  /** The headless key file (`--key-file`); default `rider-key` beside the database. */
+  riderKeyFile?: string;
   /** Set by Electron main: staff passed a kiosk's exit check; true when it had that kiosk's window to close. */
   onKioskExit?: (kioskId: number) => boolean;
 }
@@ -52,6 +57,8 @@ export interface CoreMetrics {
   /** Handlers actually invoked (after every check passed); abuse tests assert refusals run none. */
   handlerRuns: number;
   refused: number;
+  /** HTTP requests and socket handshakes refused for a foreign Origin or Host (403). */
+  foreignRefused: number;
 }
 
 export interface Core {

@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
@@ -10,6 +10,7 @@ import { seedDemo, type DemoSeeded } from './demo/seed';
 import { seedHelmetContent } from './helmet/content';
 import { applyStartupSettings } from './startup-settings';
 import { startMaintenance } from './data-care/maintenance';
+import { createOriginGuard } from './http/origin-guard';
 import { createStaticHandler } from './http/static';
 import { createUploadHandler, isUploadRequest } from './content/upload';
 import { UPLOADS_URL } from '../../shared/contract/upload';
@@ -19,6 +20,7 @@ import { onConnection } from './socket/connection';
 import { allHandlers } from './socket/register';
 import { createRouter } from './socket/router';
 import { readSettings } from './settings-store';
+import { settleRiderSecret } from './secrets/rider-secret';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -89,17 +91,43 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   });
   // Uploads need the core (session, audit), which is built on this server: hence the getter.
   const upload = createUploadHandler(() => core);
-  const http = createServer((req, res) => (isUploadRequest(req) ? upload(req, res) : serveStatic(req, res)));
+  // Known once the server listens (port 0 picks one); the guard refuses everything before that.
+  const listening: { at?: { host: string; port: number } } = {};
+  const guard = createOriginGuard(() => listening.at);
+  const refusedFor = new Set<string>();
+  /** Another origin or a name that is not this machine: 403 before anything else looks at it. */
+  const foreign = (req: IncomingMessage): boolean => {
+    const why = guard.refusal(req);
+    if (why === undefined) return false;
+    core.metrics.foreignRefused++;
+    // Once per reason: a page retrying in a loop must not fill the log.
+    if (refusedFor.size < 100 && !refusedFor.has(why)) {
+      refusedFor.add(why);
+      log('warn', 'request from another origin refused', { why, url: req.url });
+    }
+    return true;
+  };
+  const http = createServer((req, res) => {
+    if (foreign(req)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: not this core\'s origin');
+      return;
+    }
+    return isUploadRequest(req) ? upload(req, res) : serveStatic(req, res);
+  });
   const io: GreenServer = new Server(http, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
-    // Same origin only: the UI is served by this server.
+    // Same origin only: the UI is served by this server. `cors` alone does not guard the WebSocket
+    // upgrade; allowRequest sees every handshake, polling and websocket alike.
     cors: { origin: false },
+    allowRequest: (req, answer) => answer(null, !foreign(req)),
   });
-  const core: Core = { db, io, clock, log, options, metrics: { handlerRuns: 0, refused: 0 } };
+  const core: Core = { db, io, clock, log, options, metrics: { handlerRuns: 0, refused: 0, foreignRefused: 0 } };
   let host = '127.0.0.1';
   let demoSeeded: DemoSeeded | undefined;
   try {
+    // Before anything can key a rider: an old install's key leaves the database here.
+    settleRiderSecret(core);
     seedHelmetContent(db, options.resourcesDir, clock());
     if (options.settings) applyStartupSettings(db, options.settings, clock());
     if (options.demo) demoSeeded = await seedDemo(core);
@@ -115,6 +143,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     throw err;
   }
   const port = (http.address() as AddressInfo).port;
+  listening.at = { host, port };
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : shownHost}:${port}`;
   log('info', 'core started', { url, dataDir: options.dataDir, demo: options.demo });

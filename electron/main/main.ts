@@ -9,6 +9,7 @@ import { lockDownKiosk } from './kiosk-lockdown';
 import { findKioskByToken } from '../core/kiosk/pairing';
 import { builtInKioskToken } from './kiosk-token';
 import { registerNativeIpc } from './native-ipc';
+import { sealedRiderVault } from './rider-vault';
 import { screenSource, type ScreenSource } from './station';
 import { denyAllPermissions, hardenAllWebContents } from './web-security';
 import { boothWindowOptions, kioskWindowOptions } from './window-options';
@@ -125,12 +126,15 @@ async function launch() {
   denyAllPermissions();
   registerNativeIpc({ booth: () => booth?.webContents, coreOrigin });
   const appPath = app.getAppPath();
+  const riderVault = sealedRiderVault(app.getPath('userData'));
   running = await startCore({
     dataDir: app.getPath('userData'),
     port: 0,
     // No host: the core listens on the bind address saved in 管理 → 设置 (127.0.0.1 by default).
     demo: process.argv.includes('--demo'),
     onKioskExit: closeKioskForStaff,
+    // The rider key never sits in the database or a backup (see electron/core/secrets).
+    ...(riderVault ? { riderKeyVault: riderVault } : {}),
     webDir: join(appPath, 'dist-web'),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(appPath, 'resources'),
   });

@@ -25,7 +25,18 @@ export interface BackupOverview {
   /** When the next daily backup is due (epoch ms). */
   nextDailyAt: number;
   running: boolean;
+  /** Where the rider key is kept (never in a backup) and its fingerprint, when one was made. */
+  riderKey: { where: string; keyId?: string };
 }
+
+export interface RiderKeyExport {
+  fileName: string;
+  /** The key sealed with the passphrase (scrypt + AES-256-GCM), as JSON text. */
+  content: string;
+}
+
+/** At least 8 characters: the export is only as strong as its passphrase. */
+export const keyPassphrase = z.string().min(8, '口令至少 8 个字符').max(200, '口令最多 200 个字符');
 
 export interface BackupResult {
   file: BackupFile;
@@ -78,9 +89,14 @@ export const dataCareEvents = {
   'backup:restore': event<RestoreResult>()(
     z.strictObject({
       path: z.string().trim().min(1, '请填写或选择备份文件路径').max(1000, '路径最多 1000 个字符'),
+      /** Needed when the backup was keyed with another rider key (the refusal says so). */
+      riderKey: z.strictObject({ content: z.string().max(10_000, '密钥文件过大'), passphrase: keyPassphrase }).optional(),
+      withoutRiderKey: z.boolean().optional(),
     }),
     'admin',
   ),
+  /** The rider key sealed with a passphrase, for restoring a backup on another PC. Audited. */
+  'riderKey:export': event<RiderKeyExport>()(z.strictObject({ passphrase: keyPassphrase }), 'admin'),
   'retention:status': event<RetentionStatus>()(z.strictObject({}), 'admin'),
   'retention:run': event<RetentionRun>()(z.strictObject({}), 'admin'),
 };

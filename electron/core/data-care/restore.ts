@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { createReadStream, createWriteStream, existsSync, statSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Transform } from 'node:stream';
@@ -6,6 +7,8 @@ import type { CarePhase, CareProgress, RestoreResult } from '../../../shared/con
 import { appendAudit } from '../audit/chain';
 import type { Core } from '../context';
 import { DomainError, notFound, validation } from '../errors';
+import { openKeyExport } from '../secrets/key-export';
+import { adoptRiderSecret, riderKeyId, riderKeyOfFile, riderSecret, riderVault, settleRiderSecret } from '../secrets/rider-secret';
 import { readSettings } from '../settings-store';
 import { exclusively } from './care-lock';
 import { removeDbFiles, syncFile } from './db-files';
@@ -17,6 +20,40 @@ import { liveDbPath, replaceDatabase } from './replace-database';
 export interface RestoreOptions {
   actor: string;
   onProgress?: (p: CareProgress) => void;
+  /** The backup's rider key, as 导出密钥 saved it, when it is not the key in use here. */
+  riderKey?: { content: string; passphrase: string };
+  /** Restore with a new rider key: the backup's riders no longer match as repeat offenders. */
+  withoutRiderKey?: boolean;
+}
+
+type KeyPlan = { kind: 'same' | 'carried' | 'new' } | { kind: 'imported'; secret: Buffer };
+
+/**
+ * Decided before anything is swapped, so a refusal changes nothing. A backup made before the key left
+ * the database carries it (it is moved out after the swap); one keyed like this install needs
+ * nothing; any other needs its key export, or the admin's explicit choice to go on without it.
+ */
+function planRiderKey(core: Core, staged: string, options: RestoreOptions): KeyPlan {
+  const db = new Database(staged, { readonly: true, fileMustExist: true });
+  let backup: ReturnType<typeof riderKeyOfFile>;
+  try {
+    backup = riderKeyOfFile(db);
+  } finally {
+    db.close();
+  }
+  if (backup.legacy) return { kind: 'carried' };
+  const here = riderVault(core).load();
+  if (!backup.keyId || (here && riderKeyId(here) === backup.keyId)) return { kind: 'same' };
+  if (options.riderKey) {
+    const { secret, keyId } = openKeyExport(options.riderKey.content, options.riderKey.passphrase);
+    if (keyId !== backup.keyId) throw validation(`这个密钥文件（${keyId}）不属于该备份（${backup.keyId}），当前数据未改动`);
+    return { kind: 'imported', secret };
+  }
+  if (options.withoutRiderKey) return { kind: 'new' };
+  throw validation(
+    '该备份使用另一把骑手密钥：请提供它导出的密钥文件和口令；或选择不带密钥恢复（此前骑手的再次违法将无法识别）。当前数据未改动',
+    { reason: 'riderKeyNeeded', keyId: backup.keyId },
+  );
 }
 
 async function copyWithProgress(from: string, to: string, onPercent: (percent: number) => void): Promise<void> {
@@ -78,13 +115,19 @@ export function restoreFromFile(core: Core, path: string, options: RestoreOption
       await copyWithProgress(source, staged, (p) => emit('copy', p));
       const steps: Record<string, number> = { integrity: 45, schema: 70, audit: 75 };
       const verdict = inspectBackup(staged, (phase) => emit(phase, steps[phase] ?? 50));
+      const key = planRiderKey(core, staged, options);
       emit('swap', 90);
-      const db = replaceDatabase(core, staged, keptAs);
+      replaceDatabase(core, staged, keptAs);
       swapped = true;
+      settleRiderSecret(core);
+      if (key.kind === 'imported') adoptRiderSecret(core, key.secret);
+      // Made now, so the audit shows the new key at the restore, not at the next stop.
+      if (key.kind === 'new') riderSecret(core);
+      const db = core.db;
       const media = restoreMedia(db, core.options.dataDir, source);
       if (media.missing.length) core.log('warn', 'restore: uploaded media not found beside the backup', { missing: media.missing });
       const now = core.clock();
-      const details = { from: source, keptAs, schemaVersion: verdict.schemaVersion, auditCount: verdict.auditCount, media };
+      const details = { from: source, keptAs, schemaVersion: verdict.schemaVersion, auditCount: verdict.auditCount, media, riderKey: key.kind };
       db.transaction(() => appendAudit(db, { actor: options.actor, action: 'backup.restore', entity: 'backup', entityId: source, details }, now))();
       emit('done', 100);
       restartEveryScreen(core, { at: now, restoredFrom: source });

@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type { NewStop } from '../../../shared/contract/helmet';
 import { idCheckChar } from '../../../shared/domain/helmet';
+import { riderSecret } from '../secrets/rider-secret';
 import type { Core } from '../context';
 import { daysInMonth, localParts, localToUtc } from '../../../shared/domain/time';
 import { demoMonths } from '../demo/demo-calendar';
@@ -113,6 +114,7 @@ export function seedHelmetDemo(
     (o): Actor => ({ officerId: o.id, label: `officer:${o.badge}` }),
   );
   const { timeZone } = readSettings(db);
+  const riderKey = riderSecret(core);
   const months = demoMonths(now, years, timeZone);
   if (officers.length === 0 || months.length === 0) return { stops: 0, completed: 0, fined: 0, abandoned: 0, cancelled: 0, ms: 0 };
   const from = localToUtc(timeZone, months[0]!.year, months[0]!.month);
@@ -184,7 +186,7 @@ export function seedHelmetDemo(
     const rider = recent.length > 0 && rand() < 0.16 ? pick(recent) : newRider();
     if (rider.lastStop === 0) riders.push(rider);
     rider.lastStop = t;
-    let stop = createStop(db, rider.input, officer, t);
+    let stop = createStop(db, rider.input, officer, t, riderKey);
     counts.stops++;
     if (rand() < 0.01) {
       cancelStop(db, stop.id, '信息录入有误，已重新登记', officer, t + 3 * MIN);

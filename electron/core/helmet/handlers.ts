@@ -1,5 +1,6 @@
 import type { Principal } from '../../../shared/contract/index';
 import { actorOf, rooms, type Core, type GreenSocket } from '../context';
+import { riderSecret } from '../secrets/rider-secret';
 import { conflict, forbidden, validation } from '../errors';
 import { kioskOnline, listKiosks } from '../kiosk/handlers';
 import type { Handlers } from '../socket/handlers';
@@ -72,7 +73,7 @@ const rand = (core: Core) => core.options.random ?? Math.random;
 
 export const helmetHandlers: Handlers<HelmetEvent> = {
   'helmet:create'(req, { core, socket }) {
-    const stop = createStop(core.db, req, officerActor(socket), core.clock());
+    const stop = createStop(core.db, req, officerActor(socket), core.clock(), riderSecret(core));
     const view = toHelmetStop(core.db, stop);
     core.io.to(rooms.officers).emit('helmet:stop', view);
     return view;

@@ -103,10 +103,13 @@ export function countPriorStops(db: Db, keys: RiderKeys, plate: string | undefin
   return decideEligibility(times, now, windowMonths, timeZone);
 }
 
-/** Saves a stop with its eligibility and fine decided now, by the settings now in force. */
-export function createStop(db: Db, input: NewStop, actor: Actor, now: number): StopRow {
+/**
+ * Saves a stop with its eligibility and fine decided now, by the settings now in force. `riderKey`
+ * is the install's rider key (riderSecret), passed in because it is not in the database.
+ */
+export function createStop(db: Db, input: NewStop, actor: Actor, now: number, riderKey: Buffer): StopRow {
   const settings = readSettings(db);
-  const keys = riderKeys(db, input.idNumber, input.phone);
+  const keys = riderKeys(riderKey, input.idNumber, input.phone);
   return db.transaction(() => {
     const { priorStops, eligible } = countPriorStops(db, keys, input.plate, now, settings.helmetWindowMonths, settings.timeZone);
     const fine = eligible ? settings.helmetFineFirstYuan : settings.helmetFineRepeatYuan;

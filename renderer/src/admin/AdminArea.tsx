@@ -46,6 +46,7 @@ function BackupTab() {
       timeZone={settings?.timeZone ?? defaultSettings.timeZone}
       onBackup={b.backup}
       onRestore={b.restore}
+      onExportKey={b.exportKey}
     />
   );
 }

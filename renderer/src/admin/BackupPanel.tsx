@@ -2,26 +2,34 @@ import { Alert, Button, Card, Descriptions, Input, Popconfirm, Progress, Space, 
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupFile, BackupOverview, BackupResult, CareProgress, RestoreResult } from '../../../shared/contract/data-care';
+import type { BackupFile, BackupOverview, BackupResult, CareProgress, RestoreResult, RiderKeyExport } from '../../../shared/contract/data-care';
 import type { Ack } from '../../../shared/contract/result';
 import { formatSize, formatTime } from './format';
+import { RestoreKeyDialog } from './RestoreKeyDialog';
+import { RiderKeyCard } from './RiderKeyCard';
+import type { RestoreKey } from './useBackup';
 
 export interface BackupPanelProps {
   overview: BackupOverview | undefined;
   progress: CareProgress | undefined;
   timeZone: string;
   onBackup(): Promise<Ack<BackupResult>>;
-  onRestore(path: string): Promise<Ack<RestoreResult>>;
+  onRestore(path: string, key?: RestoreKey): Promise<Ack<RestoreResult>>;
+  onExportKey(passphrase: string): Promise<Ack<RiderKeyExport>>;
 }
+
+/** The core's refusal of a backup keyed with another rider key (restore.ts, planRiderKey). */
+const needsKey = (details: unknown) => (details as { reason?: string } | undefined)?.reason === 'riderKeyNeeded';
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** 管理 → 备份: back up now, the daily schedule, the backups in the folder, and restore (from the list or a path). */
-export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore }: BackupPanelProps) {
+export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore, onExportKey }: BackupPanelProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [path, setPath] = useState('');
   const [feedback, setFeedback] = useState<{ type: 'success' | 'error'; text: string }>();
+  const [awaitingKey, setAwaitingKey] = useState<string>();
   const when = (at: number) => formatTime(at, timeZone);
   const running = busy || overview?.running === true;
 
@@ -36,15 +44,22 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore 
     );
   };
 
-  const restore = async (from: string) => {
+  /** Resolves to the refusal to show inside the key dialog when `key` was given. */
+  const restore = async (from: string, key?: RestoreKey): Promise<string | undefined> => {
     setBusy(true);
-    const r = await onRestore(from);
+    const r = await onRestore(from, key);
     setBusy(false);
+    if (!r.ok && key) return r.error.message;
+    if (!r.ok && needsKey(r.error.details)) {
+      setAwaitingKey(from);
+      return undefined;
+    }
     setFeedback(
       r.ok
         ? { type: 'success', text: t('admin.backup.restored', { name: baseName(r.value.restoredFrom), kept: baseName(r.value.keptAs) }) }
         : { type: 'error', text: r.error.message },
     );
+    return undefined;
   };
 
   const restoreButton = (from: string, label: string, testId?: string) => (
@@ -53,7 +68,7 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore 
       okText={t('admin.backup.restore')}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger: true }}
-      onConfirm={() => restore(from)}
+      onConfirm={() => void restore(from)}
       disabled={running || !from}
     >
       <Button danger disabled={running || !from} data-testid={testId}>
@@ -122,6 +137,16 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore 
           locale={{ emptyText: t('admin.backup.none') }}
         />
       </Card>
+      <RiderKeyCard
+        riderKey={overview?.riderKey}
+        onExport={onExportKey}
+        onExported={(name) => setFeedback({ type: 'success', text: t('admin.backup.riderKey.exported', { name }) })}
+      />
+      <RestoreKeyDialog
+        backupName={awaitingKey && baseName(awaitingKey)}
+        onRestore={(key) => restore(awaitingKey!, key)}
+        onClose={() => setAwaitingKey(undefined)}
+      />
       <Card size="small" title={t('admin.backup.restoreFromPath')}>
         <Typography.Paragraph type="secondary">{t('admin.backup.restoreHint')}</Typography.Paragraph>
         <Space.Compact style={{ width: '100%', maxWidth: 760 }}>

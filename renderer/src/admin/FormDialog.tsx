@@ -12,13 +12,24 @@ export interface FormDialogProps<V> {
   children: ReactNode;
   intro?: ReactNode;
   initialValues?: Partial<V>;
+  /** The submit button's words; 保存 by default. */
+  submitText?: ReactNode;
 }
 
 /**
  * A modal form whose submit button reads 保存: validation runs in the fields (same schemas as the
  * core), the core's refusal shows inside the dialog, and success closes it.
  */
-export function FormDialog<V extends object>({ open, title, onSubmit, onClose, children, intro, initialValues }: FormDialogProps<V>) {
+export function FormDialog<V extends object>({
+  open,
+  title,
+  onSubmit,
+  onClose,
+  children,
+  intro,
+  initialValues,
+  submitText,
+}: FormDialogProps<V>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<V>();
   const [error, setError] = useState<string>();
@@ -48,7 +59,7 @@ export function FormDialog<V extends object>({ open, title, onSubmit, onClose, c
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="primary" htmlType="submit" loading={busy}>
-            {t('common.save')}
+            {submitText ?? t('common.save')}
           </Button>
         </Space>
       </Form>

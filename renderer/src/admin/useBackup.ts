@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupOverview, CareProgress } from '../../../shared/contract/data-care';
 import { useConnection, useConnectionState } from '../net/useConnection';
 
+/** What a restore of a backup keyed with another rider key needs: its key export, or the choice to go without. */
+export type RestoreKey = { riderKey: { content: string; passphrase: string } } | { withoutRiderKey: true };
+
 export type CareOutcome = { ok: true; text: string } | { ok: false; text: string };
 
 /** The backup folder's state, live progress of any backup or restore, and the two actions. */
@@ -30,6 +33,14 @@ export function useBackup() {
       refresh();
       return r;
     }, [conn, refresh]),
-    restore: useCallback(async (path: string) => conn.send('backup:restore', { path }, 10 * 60_000), [conn]),
+    restore: useCallback(
+      async (path: string, key?: RestoreKey) => {
+        const r = await conn.send('backup:restore', { path, ...key }, 10 * 60_000);
+        refresh();
+        return r;
+      },
+      [conn, refresh],
+    ),
+    exportKey: useCallback(async (passphrase: string) => conn.send('riderKey:export', { passphrase }), [conn]),
   };
 }

@@ -10,7 +10,7 @@ const asBytes = (b: Uint8Array | ArrayBuffer) => (b instanceof Uint8Array ? b : 
  * Saves an export the way the host allows: Electron's save dialog, or a Blob link download in a
  * browser (a blob: URL is same-origin, so the CSP stays as it is). Resolves false if the user cancelled.
  */
-export async function saveExport(file: ExportFile): Promise<boolean> {
+export async function saveExport(file: Pick<ExportFile, 'fileName' | 'mime' | 'bytes'>): Promise<boolean> {
   const bytes = asBytes(file.bytes);
   const native = nativeApi();
   if (native) {
