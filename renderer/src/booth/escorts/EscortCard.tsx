@@ -38,7 +38,9 @@ const SKEW_MARGIN_MS = 500;
 
 export function stepGuards(escort: EscortView, now: number) {
   const lastAt = escort.status === 'cancelled' ? null : escort.times[escort.status];
-  const readyAt = lastAt == null ? now : nextStepAllowedAt(escort.status, lastAt) + SKEW_MARGIN_MS;
+  const allowedAt = lastAt == null ? now : nextStepAllowedAt(escort.status, lastAt);
+  // No gap after 接报: the margin is for the gap only, or 会合 would be refused for half a second after 新建.
+  const readyAt = lastAt == null || allowedAt === lastAt ? now : allowedAt + SKEW_MARGIN_MS;
   const undoUntil = undoStepUntil(escort.status, lastAt);
   return {
     /** Seconds until the next step may be pressed; 0 when it may. */
