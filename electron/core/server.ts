@@ -10,7 +10,7 @@ import { seedDemo, type DemoSeeded } from './demo/seed';
 import { seedHelmetContent } from './helmet/content';
 import { applyStartupSettings } from './startup-settings';
 import { startMaintenance } from './data-care/maintenance';
-import { createOriginGuard } from './http/origin-guard';
+import { createOriginGuard, refuseForeignUpgrades } from './http/origin-guard';
 import { createStaticHandler } from './http/static';
 import { createUploadHandler, isUploadRequest } from './content/upload';
 import { UPLOADS_URL } from '../../shared/contract/upload';
@@ -122,6 +122,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     cors: { origin: false },
     allowRequest: (req, answer) => answer(null, !foreign(req)),
   });
+  refuseForeignUpgrades(http, foreign);
   const core: Core = { db, io, clock, log, options, metrics: { handlerRuns: 0, refused: 0, foreignRefused: 0 } };
   let host = '127.0.0.1';
   let demoSeeded: DemoSeeded | undefined;

@@ -18,7 +18,9 @@ export function sealedRiderVault(userData: string): SecretVault | undefined {
   return {
     where: `系统钥匙串加密的 ${file}`,
     load: () =>
-      existsSync(file) ? Buffer.from(safeStorage.decryptString(Buffer.from(readFileSync(file, 'utf8'), 'base64')), 'hex') : undefined,
+      existsSync(file)
+        ? Buffer.from(safeStorage.decryptString(Buffer.from(readFileSync(file, 'utf8'), 'base64')), 'hex')
+        : undefined,
     save: (secret) => writeOwnerOnly(file, safeStorage.encryptString(secret.toString('hex')).toString('base64')),
   };
 }

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { periodsAt } from '../../shared/domain/time';
 import { insertEscort } from '../helpers/report-fixtures';
+import { closeBoothPages, officerPage } from './booth-pages';
 import { expect as baseExpect, serveCore, stopCore, test } from './fixtures';
 
 // The board's guards against a slip of the finger (issue 16, items 4–6): a repeated Enter, 撤销上一步,
@@ -12,26 +13,7 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 test.use({ demoYears: 1 });
 test.describe.configure({ timeout: 180_000 });
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-async function officerPage(browser: Browser, url: string, badge: string): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1366, height: 768 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByLabel('警号').fill(badge);
-  await page.getByLabel('密码').fill('123456');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('button', { name: '新建护送' })).toBeVisible();
-  return page;
-}
+test.afterEach(closeBoothPages);
 
 async function newEscort(page: Page, plate: string) {
   await page.getByRole('button', { name: '新建护送' }).click();

@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext, Page, WebSocketRoute } from '@playwright/test';
+import type { WebSocketRoute } from '@playwright/test';
+import { closeBoothPages, officerPage } from './booth-pages';
 import { expect as baseExpect, test } from './fixtures';
 
 // Booths share a small machine with the core: give visible state a little longer than the default.
@@ -8,28 +9,7 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 test.use({ demoYears: 1 });
 test.describe.configure({ timeout: 180_000 });
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-async function officerPage(browser: Browser, url: string, badge: string, beforeLogin?: (page: Page) => Promise<void>) {
-  // Separate contexts: two officers, two sessions, as on two booth screens.
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1366, height: 768 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await beforeLogin?.(page);
-  await page.goto(url);
-  await page.getByLabel('警号').fill(badge);
-  await page.getByLabel('密码').fill('123456');
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('button', { name: '新建护送' })).toBeVisible();
-  return page;
-}
+test.afterEach(closeBoothPages);
 
 test('one officer opens an escort with only a plate and steps it through; the other sees every step live', async ({
   browser,

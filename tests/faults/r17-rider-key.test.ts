@@ -40,7 +40,10 @@ it('R17: the rider key is in neither the database nor a backup; the brute force 
   const riders = makeRiders(100, rng(17).int);
   let core = await start();
   const officer = await officerClient(core.url, '900003', '123456');
-  for (const r of riders) expectOk(await officer.send('helmet:create', { vehicle: 'ebike', plate: r.plate, phone: r.phone, idNumber: r.idNumber }));
+  for (const r of riders)
+    expectOk(
+      await officer.send('helmet:create', { vehicle: 'ebike', plate: r.plate, phone: r.phone, idNumber: r.idNumber }),
+    );
   const admin = await officerClient(core.url, '900001', '123456');
   const backup = expectOk(await admin.send('backup:run', {})).file.path;
   officer.close();
@@ -67,7 +70,9 @@ it('R17: the rider key is in neither the database nor a backup; the brute force 
   const traces = onDisk(backup).map((f) => keyBytesIn(f, key));
   expect(after).toMatchObject({ riders: 100, keys: 0, recovered: 0 });
   expect(traces).toEqual([0, 0, 0]);
-  const moved = core.core.db.prepare("SELECT details FROM audit_log WHERE action = 'riderKey.moved'").all() as { details: string }[];
+  const moved = core.core.db.prepare("SELECT details FROM audit_log WHERE action = 'riderKey.moved'").all() as {
+    details: string;
+  }[];
   expect(moved.map((m) => JSON.parse(m.details) as unknown)).toEqual([{ to: `密钥文件 ${keyFile}`, scrubbed: 1 }]);
   // The key moved, it was not lost: the first rider is still a repeat offender.
   const again = await officerClient(core.url, '900004', '123456');

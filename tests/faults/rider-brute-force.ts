@@ -20,7 +20,11 @@ export function makeRiders(count: number, int: (n: number) => number): Rider[] {
     const phone = `1${3 + int(7)}${String(int(1e9)).padStart(9, '0')}`;
     const birth = new Date(Date.UTC(ID_YEARS[0] + int(ID_YEARS[1] - ID_YEARS[0] + 1), 0, 1 + int(365)));
     const first17 = `${ID_AREA}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(int(1000)).padStart(3, '0')}`;
-    riders.push({ plate: `鲁P${String(10000 + i)}`, phone, ...(i % 5 === 0 ? { idNumber: first17 + idCheckChar(first17) } : {}) });
+    riders.push({
+      plate: `鲁P${String(10000 + i)}`,
+      phone,
+      ...(i % 5 === 0 ? { idNumber: first17 + idCheckChar(first17) } : {}),
+    });
   }
   return riders;
 }
@@ -47,13 +51,16 @@ export function keysInSettings(file: string): Buffer[] {
 function storedRiders(file: string): StoredRider[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id_hash, id_last4, phone_hash, phone_masked FROM helmet_stops WHERE phone_hash IS NOT NULL').all() as StoredRider[];
+    return db
+      .prepare('SELECT id_hash, id_last4, phone_hash, phone_masked FROM helmet_stops WHERE phone_hash IS NOT NULL')
+      .all() as StoredRider[];
   } finally {
     db.close();
   }
 }
 
-const mac = (key: Buffer, kind: string, value: string) => createHmac('sha256', key).update(`${kind}:${value}`).digest('hex');
+const mac = (key: Buffer, kind: string, value: string) =>
+  createHmac('sha256', key).update(`${kind}:${value}`).digest('hex');
 
 /** 139****5678 → the 10,000 phones it could be. */
 function* phonesFor(masked: string) {
@@ -86,7 +93,9 @@ export function bruteForce(files: string[]) {
     let phone: string | undefined;
     let id: string | undefined;
     for (const key of keys) {
-      const tries = <T extends string>(kind: string, hash: string | null) => (c: T) => (tally.hmacs++, mac(key, kind, c) === hash);
+      const tries =
+        <T extends string>(kind: string, hash: string | null) =>
+        (c: T) => (tally.hmacs++, mac(key, kind, c) === hash);
       phone ??= first(phonesFor(r.phone_masked!), tries('phone', r.phone_hash));
       if (r.id_hash && r.id_last4) id ??= first(idsFor(r.id_last4), tries('id', r.id_hash));
     }
@@ -101,6 +110,11 @@ export function bruteForce(files: string[]) {
 export function keyBytesIn(file: string, key: Buffer): number {
   if (!existsSync(file)) return 0;
   const bytes = readFileSync(file);
-  const forms = [key, Buffer.from(key.toString('hex')), Buffer.from(key.toString('hex').toUpperCase()), Buffer.from(key.toString('base64'))];
+  const forms = [
+    key,
+    Buffer.from(key.toString('hex')),
+    Buffer.from(key.toString('hex').toUpperCase()),
+    Buffer.from(key.toString('base64')),
+  ];
   return forms.reduce((n, form) => n + (bytes.indexOf(form) >= 0 ? 1 : 0), 0);
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EscortConflict, EscortView } from '../../shared/contract/escorts';
 import { STEP_MIN_GAP_MS, STEP_UNDO_WINDOW_MS } from '../../shared/domain/escort-timeline';
-import { createOfficer } from '../../electron/core/identity/officers';
-import { expectOk, officerClient, startTestCore, type TestClient, type TestCore } from '../helpers/test-core';
+import { pushOf, twoOfficerCore } from '../helpers/escort-officers';
+import { expectOk, type TestClient, type TestCore } from '../helpers/test-core';
 
 // Repeated presses, 撤销上一步, filling in a running escort and the whole of 今日已结束 (issue 16, items 4–6).
 
@@ -20,17 +20,10 @@ const seconds = (n: number) => n * 1000;
 
 async function twoOfficers() {
   now = Date.UTC(2026, 2, 10, 2, 0, 0);
-  core = await startTestCore({ clock: () => now });
-  for (const [badge, name] of [
-    ['900003', '张伟'],
-    ['900004', '刘洋'],
-  ] as const) {
-    await createOfficer(core.core.db, { badge, name, role: 'officer', pin: '123456' }, 'test', now);
-  }
-  const a = await officerClient(core.url, '900003', '123456');
-  const b = await officerClient(core.url, '900004', '123456');
-  clients.push(a, b);
-  return { a, b };
+  const started = await twoOfficerCore(() => now);
+  core = started.core;
+  clients.push(started.a, started.b);
+  return started;
 }
 
 const db = () => core!.core.db;
@@ -51,17 +44,6 @@ function refusal(reply: unknown) {
   expect(ack.ok).toBe(false);
   return { code: ack.error!.code, message: ack.error!.message, details: ack.error!.details as EscortConflict };
 }
-
-/** The next push about escort `id` at `version` (an earlier push may still be in flight). */
-const pushOf = (c: TestClient, id: number, version: number) =>
-  new Promise<EscortView>((resolve) => {
-    const on = (e: EscortView) => {
-      if (e.id !== id || e.version !== version) return;
-      c.socket.off('escort:changed', on);
-      resolve(e);
-    };
-    c.socket.on('escort:changed', on);
-  });
 
 const advance = (c: TestClient, e: EscortView, step: 'met' | 'departed' | 'arrived' | 'handedOver') =>
   c.send('escort:advance', { id: e.id, version: e.version, step });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EscortConflict, EscortView } from '../../shared/contract/escorts';
-import { createOfficer } from '../../electron/core/identity/officers';
-import { expectOk, officerClient, startTestCore, type TestClient, type TestCore } from '../helpers/test-core';
+import { pushOf, twoOfficerCore } from '../helpers/escort-officers';
+import { expectOk, type TestClient, type TestCore } from '../helpers/test-core';
 
 let core: TestCore | undefined;
 const clients: TestClient[] = [];
@@ -19,17 +19,10 @@ const minutes = (n: number) => n * 60_000;
 async function twoOfficers(start = Date.UTC(2026, 2, 10, 2, 0, 0)) {
   // The clock only moves forward within a test (the rate limiter's buckets refill by it).
   now = start;
-  core = await startTestCore({ clock: () => now });
-  for (const [badge, name] of [
-    ['900003', '张伟'],
-    ['900004', '刘洋'],
-  ] as const) {
-    await createOfficer(core.core.db, { badge, name, role: 'officer', pin: '123456' }, 'test', now);
-  }
-  const a = await officerClient(core.url, '900003', '123456');
-  const b = await officerClient(core.url, '900004', '123456');
-  clients.push(a, b);
-  return { a, b, core };
+  const started = await twoOfficerCore(() => now);
+  core = started.core;
+  clients.push(started.a, started.b);
+  return started;
 }
 
 const count = (sql: string) => (core!.core.db.prepare(sql).get() as { n: number }).n;
@@ -40,17 +33,6 @@ const snapshot = () => ({
   audit: count('SELECT COUNT(*) AS n FROM audit_log'),
   total: count(`SELECT COALESCE(SUM(value), 0) AS n FROM counters`),
 });
-
-/** The next push about escort `id` at `version` (earlier pushes may still be in flight). */
-const pushOf = (c: TestClient, id: number, version: number) =>
-  new Promise<EscortView>((resolve) => {
-    const on = (e: EscortView) => {
-      if (e.id !== id || e.version !== version) return;
-      c.socket.off('escort:changed', on);
-      resolve(e);
-    };
-    c.socket.on('escort:changed', on);
-  });
 
 const conflictOf = (ack: { ok: boolean; error?: { code: string; details?: unknown } }) => {
   expect(ack.ok).toBe(false);

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { hostname, networkInterfaces } from 'node:os';
 
 /**
@@ -6,7 +7,8 @@ import { hostname, networkInterfaces } from 'node:os';
  * cross-origin request, so a page from anywhere else (another local server, a site the officer
  * opened, a DNS-rebound name) is recognised and refused before any handler runs. `Host` must name
  * this machine at the core's port, which is what defeats DNS rebinding: a rebound page talks to
- * our address under its own name. Clients without a browser (Node, a station integration) send no
+ * our address under its own name. Requests without `Origin` that a browser marks as coming from
+ * another site (`Sec-Fetch-Site`) are refused too. Clients without a browser (Node, a station integration) send no
  * `Origin`; they still need a token for anything beyond the login screen.
  */
 export interface OriginGuard {
@@ -59,7 +61,30 @@ export function createOriginGuard(listening: () => { host: string; port: number 
       if (!table.hosts.has(host)) return `Host ${host || '(none)'} is not this core`;
       const origin = req.headers.origin;
       if (origin !== undefined && !table.origins.has(origin.toLowerCase())) return `Origin ${origin} is not this core`;
+      // A no-cors GET (an <img>, fetch with mode 'no-cors') carries no Origin, but Chromium marks it
+      // cross-site; 'none' is a URL typed or bookmarked, 'same-origin' our own pages.
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site ${String(site)}`;
       return undefined;
     },
   };
+}
+
+/**
+ * socket.io answers a refused WebSocket upgrade with 400; a foreign one gets the same 403 as every
+ * other foreign request, before socket.io sees it. Call after socket.io has attached to `http`.
+ */
+export function refuseForeignUpgrades(http: Server, isForeign: (req: IncomingMessage) => boolean): void {
+  const attached = http.listeners('upgrade') as Array<(req: IncomingMessage, socket: Duplex, head: Buffer) => void>;
+  http.removeAllListeners('upgrade');
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!isForeign(req)) {
+      for (const listener of attached) listener.call(http, req, socket, head);
+      return;
+    }
+    const body = "Forbidden: not this core's origin";
+    socket.end(
+      `HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
 }

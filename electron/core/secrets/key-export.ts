@@ -11,7 +11,13 @@ const exportFile = z.strictObject({
   format: z.literal(FORMAT),
   version: z.literal(1),
   keyId: z.string().regex(/^[0-9a-f]{16}$/),
-  kdf: z.strictObject({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
+  kdf: z.strictObject({
+    name: z.literal('scrypt'),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+    salt: z.string(),
+  }),
   cipher: z.strictObject({ name: z.literal('aes-256-gcm'), iv: z.string(), tag: z.string() }),
   data: z.string(),
 });

@@ -22,7 +22,9 @@ export const riderKeyId = (secret: Buffer): string =>
   createHash('sha256').update('greenpost rider key id\0').update(secret).digest('hex').slice(0, 16);
 
 export function riderVault(core: Core): SecretVault {
-  return core.options.riderKeyVault ?? keyFileVault(core.options.riderKeyFile ?? join(core.options.dataDir, RIDER_KEY_FILE));
+  return (
+    core.options.riderKeyVault ?? keyFileVault(core.options.riderKeyFile ?? join(core.options.dataDir, RIDER_KEY_FILE))
+  );
 }
 
 const setting = (db: Db | Database.Database, key: string) =>
@@ -54,7 +56,9 @@ function scrubFile(file: string, keyId: string): boolean {
     if (setting(db, LEGACY_SECRET) === undefined) return false;
     db.transaction(() => {
       db.prepare('DELETE FROM settings WHERE key = ?').run(LEGACY_SECRET);
-      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY_ID, keyId);
+      db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ).run(KEY_ID, keyId);
     })();
     db.exec('VACUUM');
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -116,7 +120,13 @@ export function settleRiderSecret(core: Core): void {
   core.db.transaction(() =>
     appendAudit(
       core.db,
-      { actor: 'system', action: 'riderKey.moved', entity: 'riderKey', entityId: id, details: { to: vault.where, scrubbed: scrubbed.length } },
+      {
+        actor: 'system',
+        action: 'riderKey.moved',
+        entity: 'riderKey',
+        entityId: id,
+        details: { to: vault.where, scrubbed: scrubbed.length },
+      },
       core.clock(),
     ),
   )();
@@ -165,7 +175,8 @@ export function riderSecret(core: Core): Buffer {
         core.clock(),
       );
   })();
-  if (keyId) core.log('error', 'the rider key this database was keyed with is missing; a new key was made', { lost: keyId });
+  if (keyId)
+    core.log('error', 'the rider key this database was keyed with is missing; a new key was made', { lost: keyId });
   cache.set(core, secret);
   return secret;
 }
@@ -176,7 +187,11 @@ export function exportRiderKey(core: Core, passphrase: string, actor: string): R
   const keyId = riderKeyId(secret);
   const content = sealKeyExport(secret, keyId, passphrase);
   core.db.transaction(() =>
-    appendAudit(core.db, { actor, action: 'riderKey.export', entity: 'riderKey', entityId: keyId, details: {} }, core.clock()),
+    appendAudit(
+      core.db,
+      { actor, action: 'riderKey.export', entity: 'riderKey', entityId: keyId, details: {} },
+      core.clock(),
+    ),
   )();
   return { fileName: `greenpost-rider-key-${keyId}.json`, content };
 }

@@ -49,7 +49,9 @@ export function RiderKeyCard({ riderKey, onExport, onExported }: RiderKeyCardPro
       <FormDialog<PassphraseForm>
         open={open}
         title={t('admin.backup.riderKey.exportTitle')}
-        intro={<Typography.Paragraph type="secondary">{t('admin.backup.riderKey.passphraseHint')}</Typography.Paragraph>}
+        intro={
+          <Typography.Paragraph type="secondary">{t('admin.backup.riderKey.passphraseHint')}</Typography.Paragraph>
+        }
         submitText={t('admin.backup.riderKey.export')}
         onSubmit={submit}
         onClose={() => setOpen(false)}
@@ -64,7 +66,9 @@ export function RiderKeyCard({ riderKey, onExport, onExported }: RiderKeyCardPro
           rules={[
             ({ getFieldValue }) => ({
               validator: (_r, value: unknown) =>
-                value === getFieldValue('passphrase') ? Promise.resolve() : Promise.reject(new Error(t('admin.backup.riderKey.mismatch'))),
+                value === getFieldValue('passphrase')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('admin.backup.riderKey.mismatch'))),
             }),
           ]}
         >
