@@ -1,5 +1,7 @@
-// `npm start`: the desktop app when Electron's binary is installed; otherwise the same core headless,
-// so a machine installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 (CI, a server) still runs GreenPost.
+// `npm start`: the desktop app when Electron's binary is installed; otherwise the same core headless.
+// `npm install` never downloads the binary (package.json's allowScripts denies electron's postinstall,
+// which fails the whole install on a machine that cannot reach the download); `npm run get-electron`
+// fetches it when the machine is online.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,15 +12,20 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const passThrough = process.argv.slice(2);
 
-/** The Electron binary's path, or why there is none (`require('electron')` throws when it was never downloaded). */
+/**
+ * The Electron binary's path, or why there is none. Without the download, `require('electron')`
+ * throws advice (delete node_modules/electron and reinstall) that cannot help offline: say what is
+ * missing instead.
+ */
 function findElectron() {
+  let path;
   try {
-    const path = createRequire(import.meta.url)('electron');
-    if (typeof path !== 'string') return { reason: 'the electron package did not return a path' };
-    return existsSync(path) ? { path } : { reason: `${path} does not exist` };
-  } catch (err) {
-    return { reason: err instanceof Error ? err.message : String(err) };
+    path = createRequire(import.meta.url)('electron');
+  } catch {
+    return { reason: 'its binary was never downloaded' };
   }
+  if (typeof path !== 'string') return { reason: 'the electron package did not return a path' };
+  return existsSync(path) ? { path } : { reason: `${path} does not exist` };
 }
 
 /**
@@ -49,7 +56,7 @@ if (electron.path) {
   run(electron.path, ['.', ...passThrough]);
 } else {
   process.stdout.write(
-    `Electron runtime not available (binary not downloaded: ${electron.reason}); starting the headless core instead — open the booth URL below in a browser.\n`,
+    `Electron runtime not installed (${electron.reason}; \`npm run get-electron\` downloads it when online); starting the headless core instead — open the booth URL below in a browser.\n`,
   );
   const hasFlag = (name) => passThrough.some((a) => a === name || a.startsWith(`${name}=`));
   const defaults = [
