@@ -160,6 +160,10 @@ export const reportsEvents = {
     monthRequest.extend({ format: z.enum(exportFormats, { error: '导出格式应为 csv 或 xlsx' }) }),
     'chief',
   ),
-  /** Audits a PDF export and returns the chain head to print on it; the page then prints itself. */
-  'reports:printStamp': event<PrintStamp>()(monthRequest, 'chief'),
+  /**
+   * Audits a PDF and returns the chain head to print on it; the page then prints itself. `via`:
+   * Electron saves the file itself ('app', audited as an export); a browser only opens its print
+   * dialog and never says whether a file was saved ('browser', audited as a print).
+   */
+  'reports:printStamp': event<PrintStamp>()(monthRequest.extend({ via: z.enum(['app', 'browser']).optional() }), 'chief'),
 };

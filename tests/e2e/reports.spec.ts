@@ -108,6 +108,11 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
 
   await page.getByRole('button', { name: '导出 PDF' }).click();
   await page.waitForFunction(() => (window as unknown as { __printed?: number }).__printed === 1);
+  // A browser only opens its print dialog: nothing claims a file was saved.
+  await expect(page.getByRole('status')).toContainText(
+    '已打开打印对话框：选择“另存为 PDF”并保存为 统计报表-2026-03.pdf',
+  );
+  await expect(page.getByText('已导出：统计报表-2026-03.pdf')).toHaveCount(0);
   const audit = page.getByTestId('print-audit');
   await expect(audit).toHaveText(/审计链：第 \d+ 条，哈希 [0-9a-f]{64}/);
   const [, seq, hash] = /第 (\d+) 条，哈希 ([0-9a-f]{64})/.exec((await audit.textContent())!)!;
@@ -119,21 +124,24 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.byteLength).toBeGreaterThan(20_000);
 
-  // Each export is in the audit chain, by the chief, and the printed head is the PDF's own entry.
+  // Each export and the print are in the audit chain, by the chief, and the printed head is the print's own entry.
   const db = new Database(join(core.dataDir, 'greenpost.db'), { readonly: true });
   const exports = db
-    .prepare("SELECT seq, hash, actor, details FROM audit_log WHERE action = 'reports.export' ORDER BY seq")
+    .prepare(
+      "SELECT seq, hash, actor, action, details FROM audit_log WHERE action IN ('reports.export', 'reports.print') ORDER BY seq",
+    )
     .all() as {
     seq: number;
     hash: string;
     actor: string;
+    action: string;
     details: string;
   }[];
   db.close();
-  expect(exports.map((e) => [e.actor, JSON.parse(e.details).format])).toEqual([
-    ['officer:900002', 'csv'],
-    ['officer:900002', 'xlsx'],
-    ['officer:900002', 'pdf'],
+  expect(exports.map((e) => [e.actor, e.action, JSON.parse(e.details).format])).toEqual([
+    ['officer:900002', 'reports.export', 'csv'],
+    ['officer:900002', 'reports.export', 'xlsx'],
+    ['officer:900002', 'reports.print', 'pdf'],
   ]);
   expect([String(exports[2]!.seq), exports[2]!.hash]).toEqual([seq, hash]);
   await stopCore(core);

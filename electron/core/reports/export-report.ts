@@ -111,17 +111,24 @@ export async function exportMonth(
  * records the export with the figures printed, and returns the chain head — that very entry — for
  * the page to print in its footer, so a paper report can be checked against the log.
  */
-export function stampPrint(db: Db, req: MonthRequest, actor: string, now: number): PrintStamp {
+export function stampPrint(
+  db: Db,
+  req: MonthRequest & { via?: 'app' | 'browser' },
+  actor: string,
+  now: number,
+): PrintStamp {
+  const via = req.via ?? 'app';
   return db.transaction(() => {
     const report = monthReport(db, req.year, req.month, now);
     const head = appendAudit(
       db,
       {
         actor,
-        action: 'reports.export',
+        // A browser's print dialog may be cancelled unseen: what is known is that it was printed from.
+        action: via === 'app' ? 'reports.export' : 'reports.print',
         entity: 'report',
         entityId: monthLabel(req),
-        details: { format: 'pdf', withNames: report.namesInExports, ...auditFigures(report) },
+        details: { format: 'pdf', via, withNames: report.namesInExports, ...auditFigures(report) },
       },
       now,
     );

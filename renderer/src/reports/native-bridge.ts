@@ -34,10 +34,13 @@ export async function saveExport(file: Pick<ExportFile, 'fileName' | 'mime' | 'b
   return true;
 }
 
-/** Prints the current page (its print layout) to PDF in Electron, or opens the browser's print dialog. */
-export async function printReport(suggestedName: string): Promise<boolean> {
+/**
+ * Prints the current page (its print layout) to a PDF file in Electron: 'saved' or 'cancelled'. A
+ * browser only opens its print dialog and never says what the user did there: 'dialog'.
+ */
+export async function printReport(suggestedName: string): Promise<'saved' | 'cancelled' | 'dialog'> {
   const native = nativeApi();
-  if (native) return (await native.printToPdf({ suggestedName })).saved;
+  if (native) return (await native.printToPdf({ suggestedName })).saved ? 'saved' : 'cancelled';
   window.print();
-  return true;
+  return 'dialog';
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportFormat, MonthReport, PrintStamp } from '../../../shared/contract/reports';
 import { useConnection } from '../net/useConnection';
 import type { ExportStage } from './ExportProgress';
-import { printReport, saveExport } from './native-bridge';
+import { nativeApi, printReport, saveExport } from './native-bridge';
 
 export type ExportNotice = { type: 'success' | 'error' | 'info'; text: string };
 
@@ -43,7 +43,7 @@ export function useReportExport(onFresh: (report: MonthReport) => void) {
   const exportPdf = async (year: number, month: number) => {
     setNotice(undefined);
     setStage('print');
-    const reply = await conn.send('reports:printStamp', { year, month });
+    const reply = await conn.send('reports:printStamp', { year, month, via: nativeApi() ? 'app' : 'browser' });
     if (!reply.ok) {
       setStage(undefined);
       setNotice({ type: 'error', text: reply.error.message });
@@ -61,11 +61,11 @@ export function useReportExport(onFresh: (report: MonthReport) => void) {
     const name = `统计报表-${year}-${String(month).padStart(2, '0')}.pdf`;
     setStage('save');
     printReport(name)
-      .then((saved) =>
+      .then((outcome) =>
         setNotice(
-          saved
+          outcome === 'saved'
             ? { type: 'success', text: t('reports.saved', { name }) }
-            : { type: 'info', text: t('reports.cancelled') },
+            : { type: 'info', text: t(outcome === 'dialog' ? 'reports.printDialog' : 'reports.cancelled', { name }) },
         ),
       )
       .catch((err: unknown) => setNotice({ type: 'error', text: err instanceof Error ? err.message : String(err) }))

@@ -175,6 +175,7 @@ export const admin: Messages['admin'] = {
         pin_change: 'Own PIN changed',
       },
       settings: { update: 'Settings changed' },
+      reports: { export: 'Report exported', print: 'Report printed' },
       backup: { create: 'Backup', failed: 'Backup failed', restore: 'Backup restored' },
       riderKey: { moved: 'Rider key moved out of the database', replaced: 'Rider key replaced', export: 'Rider key exported' },
       retention: { wipe: 'Personal data wiped' },

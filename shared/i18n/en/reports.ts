@@ -17,6 +17,7 @@ export const reports: Messages['reports'] = {
   stagePrint: 'Preparing the print layout…',
   saved: 'Exported: {{name}}',
   cancelled: 'Saving cancelled',
+  printDialog: 'The print dialog is open: choose “Save as PDF” and save it as {{name}} (the browser does not say whether it was saved; audited as a print)',
   thisMonth: 'This month',
   previousMonth: 'Previous month',
   lastYear: 'Same month last year',

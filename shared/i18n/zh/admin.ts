@@ -171,6 +171,7 @@ export const admin = {
         pin_change: '修改本人密码',
       },
       settings: { update: '修改设置' },
+      reports: { export: '导出报表', print: '打印报表' },
       backup: { create: '备份', failed: '备份失败', restore: '恢复备份' },
       riderKey: { moved: '骑手密钥移出数据库', replaced: '更换骑手密钥', export: '导出骑手密钥' },
       retention: { wipe: '清除个人信息' },

@@ -15,6 +15,7 @@ export const reports = {
   stagePrint: '正在生成打印版式…',
   saved: '已导出：{{name}}',
   cancelled: '已取消保存',
+  printDialog: '已打开打印对话框：选择“另存为 PDF”并保存为 {{name}}（浏览器不告知是否已保存，审计记为打印）',
   thisMonth: '本月',
   previousMonth: '上月',
   lastYear: '去年同月',
