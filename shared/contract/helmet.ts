@@ -167,6 +167,8 @@ export const helmetEvents = {
   'helmet:stopSession': event<HelmetStop>()(z.strictObject({ stopId: id }), 'officer'),
   'helmet:recordFine': event<HelmetStop>()(z.strictObject({ stopId: id, ticketNo: ticketNoSchema }), 'officer'),
   'helmet:cancel': event<HelmetStop>()(z.strictObject({ stopId: id, reason: reasonSchema }), 'officer'),
+  /** 撤销罚款选择: a fine chosen on the kiosk, before its ticket number, goes back to 待推送. Audited. */
+  'helmet:undoFine': event<HelmetStop>()(z.strictObject({ stopId: id, reason: reasonSchema }), 'officer'),
   'helmet:signature': event<{ png: string | null }>()(z.strictObject({ stopId: id }), 'officer'),
   // Kiosk (the rider's screen)
   'helmet:kioskState': event<KioskSession | null>()(z.strictObject({}), 'kiosk'),

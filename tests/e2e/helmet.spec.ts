@@ -69,7 +69,7 @@ async function sign(kiosk: Page) {
   await kiosk.getByRole('button', { name: '确认签名' }).click();
 }
 
-test('fine path: the rider chooses the fine, the kiosk frees itself, the booth records the ticket', async ({ browser, core }) => {
+test('fine path: the rider confirms the fine (or goes back), the booth can take the choice back and offer again, then records the ticket', async ({ browser, core }) => {
   const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);
   const row = await newStop(booth, { plate: '鲁P·F1001', id: ID, name: '赵六' });
   await expect(row).toContainText('****002X');
@@ -79,7 +79,26 @@ test('fine path: the rider chooses the fine, the kiosk frees itself, the booth r
   await expect(kiosk.getByText('罚款 20 元')).toBeVisible();
   await expect(kiosk.getByText('第三十三条')).toBeVisible();
   await expectNothingPersonal(kiosk, '赵六', 'F1001', '002X');
+  // 接受罚款 asks once more, and the way back is beside it.
   await kiosk.getByRole('button', { name: '接受罚款' }).click();
+  await expect(kiosk.getByRole('heading', { name: '确认接受罚款 20 元？' })).toBeVisible();
+  await kiosk.screenshot({ path: 'test-results/screens/kiosk-confirm-fine.png' });
+  await kiosk.getByRole('button', { name: '返回选择' }).click();
+  await expect(kiosk.getByRole('button', { name: '观看教育视频' })).toBeVisible();
+  await expect(row).not.toContainText('待录入');
+  await kiosk.getByRole('button', { name: '接受罚款' }).click();
+  await kiosk.getByRole('button', { name: '确认接受罚款' }).click();
+  await expect(kiosk.getByRole('heading', { name: '请与民警联系' })).toBeVisible();
+  // The rider changes their mind at the booth: the officer takes the choice back and offers it again.
+  await row.getByRole('button', { name: '撤销罚款选择' }).click();
+  await booth.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(booth.getByRole('dialog')).toContainText('请写明理由（至少 2 个字）');
+  await booth.getByRole('dialog').getByRole('textbox').fill('当事人误触，愿意重新选择');
+  await booth.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(booth.getByRole('dialog')).toHaveCount(0);
+  await row.getByRole('button', { name: '推送到教育屏' }).click();
+  await kiosk.getByRole('button', { name: '接受罚款' }).click();
+  await kiosk.getByRole('button', { name: '确认接受罚款' }).click();
   await expect(kiosk.getByRole('heading', { name: '请与民警联系' })).toBeVisible();
   await row.getByRole('button', { name: '录入决定书编号' }).click();
   await booth.getByRole('textbox', { name: '处罚决定书编号' }).fill('3715020001234');

@@ -134,6 +134,30 @@ describe('the kiosk session', () => {
     expect(await officer.send('helmet:recordFine', { stopId: stop.id, ticketNo: '371502000999' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
+  it('撤销罚款选择: a fine tapped on the kiosk goes back to 待推送 with a reason, audited; never after the ticket or for an officer’s fine', async () => {
+    const core = await start();
+    const { officer, kiosk, stop, session } = await offered(core);
+    expectOk(await kiosk.send('helmet:choose', { sessionId: session.id, choice: 'fine' }));
+    expect(await officer.send('helmet:undoFine', { stopId: stop.id, reason: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const reopened = expectOk(await officer.send('helmet:undoFine', { stopId: stop.id, reason: '当事人误触，愿意观看教育视频' }));
+    expect(reopened).toMatchObject({ outcome: 'open', ticketNo: null, closedAt: null });
+    expect(audits(core, 'helmet.stop.undoFine')).toBe(1);
+    // Offered again, the rider now chooses education.
+    const shown = kiosk.next('helmet:session');
+    expectOk(await officer.send('helmet:offer', { stopId: stop.id }));
+    const [again] = await shown;
+    expect(again).toMatchObject({ phase: 'choice' });
+    expect(expectOk(await kiosk.send('helmet:choose', { sessionId: again.id, choice: 'education' })).phase).toBe('video');
+    expect(await officer.send('helmet:undoFine', { stopId: stop.id, reason: '再次撤销' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    // With its ticket recorded, or fined by the officer (a repeat rider), a fine stays.
+    const second = expectOk(await officer.send('helmet:create', { vehicle: 'ebike', plate: '鲁PB8888' }));
+    expectOk(await officer.send('helmet:recordFine', { stopId: second.id, ticketNo: '371502000124' }));
+    const refused = await officer.send('helmet:undoFine', { stopId: second.id, reason: '当事人误触' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '已录入处罚决定书编号，不能撤销罚款选择' } });
+    expect(audits(core, 'helmet.stop.undoFine')).toBe(1);
+  });
+
   it('completes exactly once across a kiosk reconnect and a core restart', async () => {
     const dataDir = tempDataDir('helmet-restart');
     const core = await start({ dataDir });

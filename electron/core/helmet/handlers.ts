@@ -7,7 +7,7 @@ import type { Handlers } from '../socket/handlers';
 import { pledgeImage, signPledge } from './pledge';
 import { submitQuiz } from './quiz';
 import { chooseOption, loadSession, offerEducation, resumeForKiosk, stopSession, walkAway, type SessionRow } from './sessions';
-import { cancelStop, createStop, overrideEligibility, recordFine, type Actor } from './stops';
+import { cancelStop, createStop, overrideEligibility, recordFine, undoFineChoice, type Actor } from './stops';
 import { attend, recordHeartbeat, type ProgressResult } from './video-progress';
 import { listStops, stopView, toHelmetStop, toKioskSession } from './views';
 
@@ -19,6 +19,7 @@ type HelmetEvent =
   | 'helmet:stopSession'
   | 'helmet:recordFine'
   | 'helmet:cancel'
+  | 'helmet:undoFine'
   | 'helmet:signature'
   | 'helmet:kioskState'
   | 'helmet:choose'
@@ -108,6 +109,12 @@ export const helmetHandlers: Handlers<HelmetEvent> = {
 
   'helmet:cancel'(req, { core, socket }) {
     cancelStop(core.db, req.stopId, req.reason, officerActor(socket), core.clock());
+    pushStop(core, req.stopId);
+    return stopView(core.db, req.stopId);
+  },
+
+  'helmet:undoFine'(req, { core, socket }) {
+    undoFineChoice(core.db, req.stopId, req.reason, officerActor(socket), core.clock());
     pushStop(core, req.stopId);
     return stopView(core.db, req.stopId);
   },

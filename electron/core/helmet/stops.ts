@@ -171,6 +171,26 @@ export function recordFine(db: Db, stopId: number, ticketNo: string, actor: Acto
   })();
 }
 
+/**
+ * 撤销罚款选择: the rider tapped 接受罚款 on the kiosk by mistake, or changed their mind while the
+ * officer is still with them. Only before a ticket number is recorded, and only for a fine chosen on
+ * the kiosk (an officer's own 罚款 always carries its ticket). The stop is open again, so 推送到教育屏
+ * offers the choice anew; the reason is audited.
+ */
+export function undoFineChoice(db: Db, stopId: number, reason: string, actor: Actor, now: number): StopRow {
+  return db.transaction(() => {
+    const stop = loadStop(db, stopId);
+    if (stop.outcome === 'fined' && stop.ticket_no !== null) throw conflict('已录入处罚决定书编号，不能撤销罚款选择');
+    const chosen = stmt(db, "SELECT id FROM education_sessions WHERE stop_id = ? AND phase = 'fine' ORDER BY id DESC LIMIT 1").get(stopId) as
+      | { id: number }
+      | undefined;
+    if (stop.outcome === 'fined' && !chosen) throw conflict('这笔罚款不是当事人在教育屏上选择的，不能撤销');
+    const row = moveStop(db, stopId, ['fined'], { outcome: 'open', closed_at: null }, now);
+    appendAudit(db, { actor: actor.label, action: 'helmet.stop.undoFine', entity: 'helmet_stop', entityId: stopId, details: { reason, sessionId: chosen?.id } }, now);
+    return row;
+  })();
+}
+
 /** A stop saved by mistake; it then counts for nobody's eligibility. */
 export function cancelStop(db: Db, stopId: number, reason: string, actor: Actor, now: number): StopRow {
   return db.transaction(() => {

@@ -14,7 +14,10 @@ import { TextEntryDialog } from './TextEntryDialog';
 import { useHelmetStops } from './useHelmetStops';
 import { useOnlineKiosks } from './useOnlineKiosks';
 
-type Entry = { kind: 'override' | 'cancel' | 'ticket'; stop: HelmetStop };
+/** The entries that send a reason, and the event each goes to. */
+const reasonEvents = { override: 'helmet:override', cancel: 'helmet:cancel', undoFine: 'helmet:undoFine' } as const;
+
+type Entry = { kind: 'override' | 'cancel' | 'ticket' | 'undoFine'; stop: HelmetStop };
 
 /** 头盔教育: the stop list with its live progress, and the dialogs an officer works through. */
 export function HelmetPage() {
@@ -58,6 +61,7 @@ export function HelmetPage() {
     override: (stop) => setEntry({ kind: 'override', stop }),
     cancel: (stop) => setEntry({ kind: 'cancel', stop }),
     recordFine: (stop) => setEntry({ kind: 'ticket', stop }),
+    undoFine: (stop) => setEntry({ kind: 'undoFine', stop }),
     async stopSession(stop) {
       report(await conn.send('helmet:stopSession', { stopId: stop.id }));
     },
@@ -74,7 +78,7 @@ export function HelmetPage() {
     const r =
       entry.kind === 'ticket'
         ? await conn.send('helmet:recordFine', { stopId, ticketNo: value })
-        : await conn.send(entry.kind === 'override' ? 'helmet:override' : 'helmet:cancel', { stopId, reason: value });
+        : await conn.send(reasonEvents[entry.kind], { stopId, reason: value });
     if (!r.ok) return r.error.message;
     applied(r.value);
     return undefined;
@@ -84,6 +88,7 @@ export function HelmetPage() {
     override: { title: t('helmet.dialogs.overrideTitle'), hint: t('helmet.dialogs.overrideHint', { months: entry.stop.windowMonths }) },
     cancel: { title: t('helmet.dialogs.cancelTitle'), hint: t('helmet.dialogs.cancelHint') },
     ticket: { title: t('helmet.dialogs.ticketTitle'), hint: t('helmet.dialogs.ticketHint') },
+    undoFine: { title: t('helmet.dialogs.undoFineTitle'), hint: t('helmet.dialogs.undoFineHint') },
   }[entry.kind];
 
   return (

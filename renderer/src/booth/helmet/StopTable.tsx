@@ -9,6 +9,7 @@ export interface StopActions {
   offer(stop: HelmetStop): void;
   override(stop: HelmetStop): void;
   recordFine(stop: HelmetStop): void;
+  undoFine(stop: HelmetStop): void;
   stopSession(stop: HelmetStop): void;
   cancel(stop: HelmetStop): void;
   showSignature(stop: HelmetStop): void;
@@ -69,6 +70,9 @@ function Actions({ stop, actions }: { stop: HelmetStop; actions: StopActions }) 
         <Button type="primary" onClick={() => actions.recordFine(stop)}>
           {t('helmet.actions.ticket')}
         </Button>
+      )}
+      {o === 'fined' && !stop.ticketNo && stop.session?.phase === 'fine' && (
+        <Button onClick={() => actions.undoFine(stop)}>{t('helmet.actions.undoFine')}</Button>
       )}
       {(o === 'open' || o === 'abandoned') && (
         <Button type="text" danger onClick={() => actions.cancel(stop)}>

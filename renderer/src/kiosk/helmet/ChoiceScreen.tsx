@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskSession } from '../../../../shared/contract/helmet';
 
@@ -36,10 +37,50 @@ function ChoiceButton({ choice, title, detail, busy, onChoose }: ChoiceButtonPro
   );
 }
 
+/** 接受罚款 cannot be taken back on the kiosk: one more tap, with the way back to the choice beside it. */
+function ConfirmFine({
+  session,
+  busy,
+  onConfirm,
+  onBack,
+}: {
+  session: KioskSession;
+  busy: boolean;
+  onConfirm(): void;
+  onBack(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <main className="kiosk-screen kiosk-choice" data-testid="kiosk-confirm-fine">
+      <h1>{t('helmet.kiosk.choice.confirmFine', { yuan: session.fineYuan })}</h1>
+      <p className="kiosk-lead">{t('helmet.kiosk.choice.confirmFineLead')}</p>
+      <div className="kiosk-options">
+        <button type="button" className="kiosk-option kiosk-option-education" disabled={busy} onClick={onBack}>
+          <span className="kiosk-option-title">{t('helmet.kiosk.choice.back')}</span>
+        </button>
+        <button type="button" className="kiosk-option kiosk-option-fine" disabled={busy} onClick={onConfirm}>
+          <span className="kiosk-option-title">{t('helmet.kiosk.choice.confirmFineYes')}</span>
+        </button>
+      </div>
+    </main>
+  );
+}
+
 /** The rider's choice: two large buttons, what each means, and the legal footing from the settings. */
 export function ChoiceScreen({ session, busy, onChoose }: ChoiceScreenProps) {
   const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
   const minutes = Math.max(1, Math.round(session.video.durationSec / 60));
+  if (confirming)
+    return (
+      <ConfirmFine
+        session={session}
+        busy={busy}
+        onConfirm={() => onChoose('fine')}
+        onBack={() => setConfirming(false)}
+      />
+    );
+  const choose = (choice: 'education' | 'fine') => (choice === 'fine' ? setConfirming(true) : onChoose(choice));
   return (
     <main className="kiosk-screen kiosk-choice" data-testid="kiosk-choice">
       <h1>{t('helmet.kiosk.choice.title')}</h1>
@@ -50,14 +91,14 @@ export function ChoiceScreen({ session, busy, onChoose }: ChoiceScreenProps) {
           title={t('helmet.kiosk.choice.education')}
           detail={t('helmet.kiosk.choice.educationDetail', { minutes, count: session.quizQuestionCount })}
           busy={busy}
-          onChoose={onChoose}
+          onChoose={choose}
         />
         <ChoiceButton
           choice="fine"
           title={t('helmet.kiosk.choice.fine')}
           detail={t('helmet.kiosk.choice.fineDetail', { yuan: session.fineYuan })}
           busy={busy}
-          onChoose={onChoose}
+          onChoose={choose}
         />
       </div>
       {session.vehicle === 'motorcycle' && <p className="kiosk-note">{t('helmet.kiosk.choice.motorcycle')}</p>}
