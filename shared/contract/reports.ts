@@ -136,6 +136,8 @@ export interface PrintStamp {
   generatedAt: number;
   auditSeq: number;
   auditHash: string;
+  /** Who printed it, as the sign-off's 制表 line names them: 李卫东（900002）. */
+  preparedBy: string;
   /** The figures as recorded with the stamp: the print layout shows exactly these. */
   report: MonthReport;
 }

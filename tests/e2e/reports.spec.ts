@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { localToUtc } from '../../shared/domain/time';
 import { csvSection, parseCsv } from '../helpers/parse-csv';
 import { insertAdvisory, insertEscort } from '../helpers/report-fixtures';
@@ -120,9 +121,20 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
   await expect(page.getByTestId('report-print')).toBeVisible();
   await expect(page.getByTestId('reports-page')).toBeHidden();
   await expect(page.getByTestId('report-print')).toContainText('月份：2026-03');
+  await expect(page.getByTestId('print-signoff')).toContainText('制表：李卫东（900002）');
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.byteLength).toBeGreaterThan(20_000);
+  // An official report: every page numbered in its margin, sign-off lines and the seal on the last.
+  const pdfFile = join('test-results', 'screens', 'monthly-report.pdf');
+  mkdirSync(dirname(pdfFile), { recursive: true });
+  writeFileSync(pdfFile, pdf);
+  const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  const pages = text.split('\f').filter((p) => p.trim());
+  expect(pages.length).toBeGreaterThan(1);
+  pages.forEach((p, i) => expect(p).toContain(`第 ${i + 1} 页，共 ${pages.length} 页`));
+  for (const line of ['制表：李卫东（900002）', '审核：', '负责人：', '（单位盖章）'])
+    expect(pages.at(-1)!.replace(/\s+/g, '')).toContain(line.replace(/\s+/g, ''));
 
   // Each export and the print are in the audit chain, by the chief, and the printed head is the print's own entry.
   const db = new Database(join(core.dataDir, 'greenpost.db'), { readonly: true });

@@ -116,6 +116,7 @@ export function stampPrint(
   req: MonthRequest & { via?: 'app' | 'browser' },
   actor: string,
   now: number,
+  preparedBy: string,
 ): PrintStamp {
   const via = req.via ?? 'app';
   return db.transaction(() => {
@@ -132,6 +133,6 @@ export function stampPrint(
       },
       now,
     );
-    return { generatedAt: now, auditSeq: head.seq, auditHash: head.hash, report };
+    return { generatedAt: now, auditSeq: head.seq, auditHash: head.hash, preparedBy, report };
   })();
 }

@@ -17,6 +17,9 @@ export const reportsHandlers: Handlers<'reports:month' | 'reports:export' | 'rep
     return monthReport(core.db, req.year ?? current.year, req.month ?? current.month, now);
   },
   'reports:export': (req, { core, socket }) => exportMonth(core.db, req, actorOf(socket.data.principal), core.clock()),
-  'reports:printStamp': (req, { core, socket }) =>
-    stampPrint(core.db, req, actorOf(socket.data.principal), core.clock()),
+  'reports:printStamp'(req, { core, socket }) {
+    const p = socket.data.principal;
+    const preparedBy = p.kind === 'officer' ? `${p.officer.name}（${p.officer.badge}）` : actorOf(p);
+    return stampPrint(core.db, req, actorOf(p), core.clock(), preparedBy);
+  },
 };

@@ -23,6 +23,36 @@ function PrintSection({ spec, height = 200 }: { spec: ChartSpec; height?: number
   );
 }
 
+/** The lines an official report is signed on, and the place for the unit's seal. */
+function SignOff({ preparedBy, date }: { preparedBy: string; date: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="print-signoff" data-testid="print-signoff">
+      <div className="print-sign-lines">
+        <p>
+          {t('reports.signPrepared')}
+          <span className="print-sign-value">{preparedBy}</span>
+        </p>
+        <p>
+          {t('reports.signReviewed')}
+          <span className="print-sign-blank" />
+        </p>
+        <p>
+          {t('reports.signApproved')}
+          <span className="print-sign-blank" />
+        </p>
+        <p>
+          {t('reports.signDate')}
+          <span className="print-sign-value">{date}</span>
+        </p>
+      </div>
+      <div className="print-seal" aria-label={t('reports.seal')}>
+        {t('reports.seal')}
+      </div>
+    </section>
+  );
+}
+
 export interface ReportPrintProps {
   stamp: PrintStamp;
   lang: Lang;
@@ -43,15 +73,20 @@ export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
 
   useEffect(() => {
     document.body.classList.add('printing-report');
+    // Page numbers in the page's bottom margin (CSS paged media), in the report's language.
+    const pages = document.createElement('style');
+    pages.textContent = `@page { @bottom-center { content: ${t('reports.printPageCss')}; font-size: 9pt; color: #333; } }`;
+    document.head.appendChild(pages);
     // Two frames: React has committed and the SVG charts have been laid out.
     let second = 0;
     const first = requestAnimationFrame(() => (second = requestAnimationFrame(onReady)));
     return () => {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
+      pages.remove();
       document.body.classList.remove('printing-report');
     };
-  }, [onReady]);
+  }, [onReady, t]);
 
   return createPortal(
     <div className="report-print" data-testid="report-print" style={{ width: PAGE_WIDTH }}>
@@ -96,6 +131,7 @@ export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
           {r.sinceOpening.since === null ? '—' : formatLocal(r.sinceOpening.since, r.timeZone)}
         </p>
       </section>
+      <SignOff preparedBy={stamp.preparedBy} date={formatLocal(stamp.generatedAt, r.timeZone).slice(0, 10)} />
     </div>,
     document.body,
   );
