@@ -57,6 +57,8 @@ export interface HelmetStop {
   officerName: string;
   /** Earlier stops of the same rider within the window, counted when the stop was saved. */
   priorStops: number;
+  /** The latest of those earlier stops, so the officer can tell the rider when and where. */
+  previous: { at: number; place: string } | null;
   windowMonths: number;
   /** First offence: may choose education. */
   eligible: boolean;

@@ -38,6 +38,18 @@ function progressOf(db: Db, stopId: number): SessionProgress | null {
   };
 }
 
+/** The same rider's latest earlier stop (the rule countPriorStops applies: ID hash, else phone hash, else plate). */
+function previousStop(db: Db, row: StopRow): HelmetStop['previous'] {
+  if (row.prior_stops === 0) return null;
+  const match = row.id_hash ? ['id_hash', row.id_hash] : row.phone_hash ? ['phone_hash', row.phone_hash] : row.plate ? ['plate', row.plate] : undefined;
+  if (!match) return null;
+  const found = stmt(db, 
+    `SELECT stopped_at, place FROM helmet_stops
+     WHERE ${match[0]} = ? AND stopped_at < ? AND outcome != 'cancelled' ORDER BY stopped_at DESC LIMIT 1`,
+  ).get(match[1], row.stopped_at) as { stopped_at: number; place: string } | undefined;
+  return found ? { at: found.stopped_at, place: found.place } : null;
+}
+
 export function toHelmetStop(db: Db, row: StopRow): HelmetStop {
   const officer = stmt(db, 'SELECT name FROM officers WHERE id = ?').get(row.officer_id) as { name: string } | undefined;
   return {
@@ -51,6 +63,7 @@ export function toHelmetStop(db: Db, row: StopRow): HelmetStop {
     stoppedAt: row.stopped_at,
     officerName: officer?.name ?? '',
     priorStops: row.prior_stops,
+    previous: previousStop(db, row),
     windowMonths: row.window_months,
     eligible: row.eligible === 1,
     overrideReason: row.override_reason,

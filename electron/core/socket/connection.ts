@@ -30,12 +30,10 @@ export function identify(core: Core, auth: unknown, socket: GreenSocket): Princi
 }
 
 /** What a screen learns on (re)connection, and again whenever who it is changes. */
-export const helloFor = (core: Core, principal: Principal) => ({
-  needsSetup: countOfficers(core.db) === 0,
-  postName: readSettings(core.db).postName,
-  demo: core.options.demo,
-  principal,
-});
+export const helloFor = (core: Core, principal: Principal) => {
+  const { postName, timeZone } = readSettings(core.db);
+  return { needsSetup: countOfficers(core.db) === 0, postName, timeZone, demo: core.options.demo, principal };
+};
 
 export function onConnection(core: Core, desk: PairingDesk, attach: (s: GreenSocket) => void) {
   return (socket: GreenSocket) => {

@@ -32,10 +32,10 @@ export class Connection {
     this.socket.on('connect', () => this.set({ connected: true }));
     this.socket.on('disconnect', () => this.set({ connected: false }));
     this.socket.on('core:hello', (hello) => this.set({ hello }));
-    // A renamed post shows at once in every header; screens that need other settings read them themselves.
-    this.socket.on('settings:changed', ({ postName }) => {
+    // A renamed post or a new time zone shows at once everywhere; screens that need other settings read them themselves.
+    this.socket.on('settings:changed', ({ postName, timeZone }) => {
       const { hello } = this.state;
-      if (hello && hello.postName !== postName) this.set({ hello: { ...hello, postName } });
+      if (hello && (hello.postName !== postName || hello.timeZone !== timeZone)) this.set({ hello: { ...hello, postName, timeZone } });
     });
   }
 

@@ -10,13 +10,16 @@ const half = { xs: 24, xl: 12 } as const;
 /** The helmet charts and 劝导 share a row: field enforcement beside the escorts above. */
 const third = { xs: 24, lg: 12, xl: 8 } as const;
 const dash = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v);
+const withUnit = (v: number | null, unit?: string) => (v === null || !unit ? dash(v) : `${v} ${unit}`);
 
 /** The 统计报表 screen body: headline figures, then every chart (each switchable to its table). */
 export function ReportView({ report, specs }: { report: MonthReport; specs: ReportSpecs }) {
   const { t } = useTranslation();
   const m = report.month;
   const s = report.sinceOpening;
-  const headline: [string, number | null, number | null, number | null][] = [
+  const minutes = t('reports.minutesUnit');
+  /** Title, this month, last month, same month last year, and the unit when the figure has one. */
+  const headline: [string, number | null, number | null, number | null, string?][] = [
     [t('reports.escorts'), m.escorts.total, report.previousMonth.escorts.total, report.sameMonthLastYear.escorts.total],
     [
       t('reports.handedOver'),
@@ -29,6 +32,7 @@ export function ReportView({ report, specs }: { report: MonthReport; specs: Repo
       m.escorts.intervals.requestToHandover.median,
       report.previousMonth.escorts.intervals.requestToHandover.median,
       report.sameMonthLastYear.escorts.intervals.requestToHandover.median,
+      minutes,
     ],
     [
       t('reports.advisories'),
@@ -51,12 +55,12 @@ export function ReportView({ report, specs }: { report: MonthReport; specs: Repo
   ];
   return (
     <Row gutter={[12, 12]}>
-      {headline.map(([title, now, prev, lastYear]) => (
+      {headline.map(([title, now, prev, lastYear, unit]) => (
         <Col key={title} className="report-headline">
           <Card size="small" data-testid={`headline-${title}`} style={{ height: '100%' }}>
-            <Statistic title={title} value={dash(now)} />
+            <Statistic title={title} value={dash(now)} suffix={now === null ? undefined : unit} />
             <div className="report-compare">
-              {t('reports.previousMonth')} {dash(prev)} · {t('reports.lastYear')} {dash(lastYear)}
+              {t('reports.previousMonth')} {withUnit(prev, unit)} · {t('reports.lastYear')} {withUnit(lastYear, unit)}
             </div>
           </Card>
         </Col>

@@ -201,9 +201,9 @@ export const admin: Messages['admin'] = {
     title: 'Helmet-stop personal data retention',
     years: '{{years}} years (change it under Settings)',
     cutoff: 'Stops before {{date}} lose their personal data',
-    pending: 'Waiting to be wiped: {{count}}',
+    pending: '{{count}} stops',
     noTable: 'The helmet-stop table does not exist yet: nothing to wipe',
-    last: 'Last run: {{at}}, {{count}} wiped',
+    last: '{{at}}, {{count}} wiped',
     never: 'Never run',
     run: 'Wipe now',
     confirm:

@@ -32,6 +32,7 @@ export const helmet: Messages['helmet'] = {
   eligibility: {
     first: 'First · may choose education',
     repeat: 'Stop no. {{n}} in {{months}} months',
+    previous: 'Last: {{at}} · {{place}}',
     fine: 'Fine {{yuan}} yuan',
     override: 'Education by override',
     motorcycle: 'Motorcycle: points are not waived, only the fine',
@@ -66,6 +67,7 @@ export const helmet: Messages['helmet'] = {
     onKiosk: 'on “{{kiosk}}”',
     quizAttempt: 'attempt {{n}}',
     ticketPending: 'Ticket number to record',
+    quizScore: 'Quiz {{score}}%',
     ticket: 'Ticket {{no}}',
     missedPrompts: '{{n}} prompts missed',
     kioskOffline: 'kiosk offline',
@@ -96,6 +98,9 @@ export const helmet: Messages['helmet'] = {
     pickKiosk: 'Which kiosk?',
     offline: 'offline',
     signatureTitle: 'Pledge signature',
+    stoppedAt: 'Stopped at',
+    signedAt: 'Signed at',
+    plate: 'Plate',
     stopConfirm: 'The kiosk goes back to its attract loop. Stop this session?',
   },
   messages: {
@@ -146,6 +151,7 @@ export const helmet: Messages['helmet'] = {
       retry: 'Try again',
     },
     pledge: {
+      quizPassed: 'Quiz passed: {{correct}} of {{total}} right',
       title: 'Safety pledge',
       sign: 'Sign with your finger in the box below',
       clear: 'Clear',

@@ -38,6 +38,7 @@ export const reports: Messages['reports'] = {
   metToArrived: 'Met→arrived',
   requestToHandover: 'Request→handover',
   median: 'Median',
+  minutesUnit: 'min',
   p90: 'P90',
   mean: 'Mean',
   max: 'Max',

@@ -23,6 +23,7 @@ export const helmet = {
   eligibility: {
     first: '首次 · 可选教育',
     repeat: '{{months}} 个月内第 {{n}} 次',
+    previous: '上次：{{at}} · {{place}}',
     fine: '罚款 {{yuan}} 元',
     override: '特批教育',
     motorcycle: '摩托车：记分不予免除，仅可免罚款',
@@ -52,6 +53,7 @@ export const helmet = {
     onKiosk: '在「{{kiosk}}」',
     quizAttempt: '第 {{n}} 次答题',
     ticketPending: '待录入处罚决定书编号',
+    quizScore: '答题 {{score}} 分',
     ticket: '决定书 {{no}}',
     missedPrompts: '{{n}} 次未及时确认',
     kioskOffline: '教育屏离线',
@@ -82,6 +84,9 @@ export const helmet = {
     pickKiosk: '推送到哪块教育屏',
     offline: '离线',
     signatureTitle: '承诺签名',
+    stoppedAt: '查处时间',
+    signedAt: '签署时间',
+    plate: '号牌',
     stopConfirm: '停止后教育屏回到待机画面，确定停止本次教育？',
   },
   messages: {
@@ -132,6 +137,7 @@ export const helmet = {
       retry: '再试一次',
     },
     pledge: {
+      quizPassed: '答题通过：答对 {{correct}} / {{total}} 题',
       title: '安全承诺',
       sign: '请用手指在下方框内签名',
       clear: '重写',

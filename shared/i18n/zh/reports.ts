@@ -36,6 +36,7 @@ export const reports = {
   metToArrived: '会合→到达',
   requestToHandover: '接报→交接',
   median: '中位数',
+  minutesUnit: '分钟',
   p90: 'P90',
   mean: '平均',
   max: '最长',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { reasonSchema, ticketNoSchema, type HelmetStop } from '../../../../shared/contract/helmet';
 import type { KioskInfo } from '../../../../shared/contract/kiosk';
 import type { Ack } from '../../../../shared/contract/result';
+import { defaultSettings } from '../../../../shared/domain/settings';
 import { useConnection, useConnectionState } from '../../net/useConnection';
 import { KioskPickerDialog } from './KioskPickerDialog';
 import { NewStopDialog } from './NewStopDialog';
@@ -23,14 +24,16 @@ type Entry = { kind: 'override' | 'cancel' | 'ticket' | 'undoFine'; stop: Helmet
 export function HelmetPage() {
   const { t } = useTranslation();
   const conn = useConnection();
-  const postName = useConnectionState().hello?.postName ?? '';
+  const { hello } = useConnectionState();
+  const postName = hello?.postName ?? '';
+  const timeZone = hello?.timeZone ?? defaultSettings.timeZone;
   const { stops, loading, applied } = useHelmetStops();
   const onlineKiosks = useOnlineKiosks();
   const [toast, toastHolder] = message.useMessage();
   const [creating, setCreating] = useState(false);
   const [entry, setEntry] = useState<Entry>();
   const [picking, setPicking] = useState<{ stop: HelmetStop; kiosks: KioskInfo[] }>();
-  const [signature, setSignature] = useState<{ png: string | null | undefined }>();
+  const [signature, setSignature] = useState<{ stop: HelmetStop; png: string | null | undefined }>();
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
@@ -66,9 +69,9 @@ export function HelmetPage() {
       report(await conn.send('helmet:stopSession', { stopId: stop.id }));
     },
     async showSignature(stop) {
-      setSignature({ png: undefined });
+      setSignature({ stop, png: undefined });
       const r = await conn.send('helmet:signature', { stopId: stop.id });
-      setSignature({ png: r.ok ? r.value.png : null });
+      setSignature({ stop, png: r.ok ? r.value.png : null });
     },
   };
 
@@ -110,7 +113,7 @@ export function HelmetPage() {
       }
     >
       {toastHolder}
-      <StopTable stops={stops} loading={loading} now={now} onlineKiosks={onlineKiosks} actions={actions} />
+      <StopTable stops={stops} loading={loading} now={now} timeZone={timeZone} onlineKiosks={onlineKiosks} actions={actions} />
       <NewStopDialog
         open={creating}
         postName={postName}
@@ -141,7 +144,7 @@ export function HelmetPage() {
           void offerTo(stop, kiosk);
         }}
       />
-      <SignatureDialog open={signature !== undefined} png={signature?.png} onClose={() => setSignature(undefined)} />
+      <SignatureDialog stop={signature?.stop} png={signature?.png} timeZone={timeZone} onClose={() => setSignature(undefined)} />
     </Card>
   );
 }

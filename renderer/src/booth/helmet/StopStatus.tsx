@@ -26,7 +26,12 @@ export function StopStatus({ stop, kioskOnline }: { stop: HelmetStop; kioskOnlin
   }
   switch (stop.outcome) {
     case 'completed':
-      return <Tag color="success">{t('helmet.outcome.completed')}</Tag>;
+      return (
+        <Space size={4} wrap>
+          <Tag color="success">{t('helmet.outcome.completed')}</Tag>
+          {s?.quizScore != null && <Typography.Text type="secondary">{t('helmet.status.quizScore', { score: s.quizScore })}</Typography.Text>}
+        </Space>
+      );
     case 'fined':
       return stop.ticketNo ? (
         <Space size={4} wrap>

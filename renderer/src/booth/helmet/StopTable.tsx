@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { HelmetStop } from '../../../../shared/contract/helmet';
 import { maskIdLast4 } from '../../../../shared/domain/helmet';
 import { StopStatus } from './StopStatus';
+import { when } from './stop-time';
 
 export interface StopActions {
   offer(stop: HelmetStop): void;
@@ -15,14 +16,7 @@ export interface StopActions {
   showSignature(stop: HelmetStop): void;
 }
 
-const sameDay = (a: number, b: number) => new Date(a).toDateString() === new Date(b).toDateString();
-
-function when(at: number, now: number) {
-  const time = new Date(at).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
-  return sameDay(at, now) ? time : `${new Date(at).toLocaleDateString('zh-CN', { month: 'numeric', day: 'numeric' })} ${time}`;
-}
-
-function Eligibility({ stop }: { stop: HelmetStop }) {
+function Eligibility({ stop, now, timeZone }: { stop: HelmetStop; now: number; timeZone: string }) {
   const { t } = useTranslation();
   return (
     <Space direction="vertical" size={2}>
@@ -30,6 +24,11 @@ function Eligibility({ stop }: { stop: HelmetStop }) {
         <Tag color="green">{t('helmet.eligibility.first')}</Tag>
       ) : (
         <Tag color="red">{t('helmet.eligibility.repeat', { months: stop.windowMonths, n: stop.priorStops + 1 })}</Tag>
+      )}
+      {stop.previous && (
+        <Typography.Text type="secondary" data-testid={`previous-stop-${stop.id}`}>
+          {t('helmet.eligibility.previous', { at: when(stop.previous.at, now, timeZone), place: stop.previous.place })}
+        </Typography.Text>
       )}
       <Typography.Text type="secondary">{t('helmet.eligibility.fine', { yuan: stop.fineYuan })}</Typography.Text>
       {stop.overrideReason && (
@@ -92,14 +91,15 @@ export interface StopTableProps {
   stops: HelmetStop[];
   loading: boolean;
   now: number;
+  timeZone: string;
   onlineKiosks: ReadonlySet<number>;
   actions: StopActions;
 }
 
-export function StopTable({ stops, loading, now, onlineKiosks, actions }: StopTableProps) {
+export function StopTable({ stops, loading, now, timeZone, onlineKiosks, actions }: StopTableProps) {
   const { t } = useTranslation();
   const columns: ColumnsType<HelmetStop> = [
-    { title: t('helmet.columns.time'), key: 'time', width: 90, render: (_v, s) => when(s.stoppedAt, now) },
+    { title: t('helmet.columns.time'), key: 'time', width: 90, render: (_v, s) => when(s.stoppedAt, now, timeZone) },
     {
       title: t('helmet.columns.vehicle'),
       key: 'vehicle',
@@ -123,7 +123,7 @@ export function StopTable({ stops, loading, now, onlineKiosks, actions }: StopTa
         </Space>
       ),
     },
-    { title: t('helmet.columns.eligibility'), key: 'eligibility', width: 190, render: (_v, s) => <Eligibility stop={s} /> },
+    { title: t('helmet.columns.eligibility'), key: 'eligibility', width: 190, render: (_v, s) => <Eligibility stop={s} now={now} timeZone={timeZone} /> },
     { title: t('helmet.columns.status'), key: 'status', render: (_v, s) => <StopStatus stop={s} kioskOnline={!s.session || onlineKiosks.has(s.session.kioskId)} /> },
     { title: t('helmet.columns.actions'), key: 'actions', width: 300, render: (_v, s) => <Actions stop={s} actions={actions} /> },
   ];

@@ -20,6 +20,11 @@ export function PledgeScreen({ session, busy, onSign }: PledgeScreenProps) {
   return (
     <main className="kiosk-screen kiosk-pledge" data-testid="kiosk-pledge">
       <h1>{t('helmet.kiosk.pledge.title')}</h1>
+      {session.lastQuiz?.passed && (
+        <p className="kiosk-lead" data-testid="quiz-result">
+          {t('helmet.kiosk.pledge.quizPassed', { correct: session.lastQuiz.correct, total: session.lastQuiz.total })}
+        </p>
+      )}
       <p className="kiosk-pledge-text">{session.pledgeText}</p>
       <p className="kiosk-muted">{t('helmet.kiosk.pledge.sign')}</p>
       <SignaturePad ref={pad} onInk={setInk} label={t('helmet.kiosk.pledge.sign')} />

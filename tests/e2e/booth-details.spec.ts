@@ -1,0 +1,50 @@
+import { io } from 'socket.io-client';
+import { expect, login, test } from './fixtures';
+
+// Smaller things a new user hit (issue 16, item 9): words said twice, a figure without its unit, a
+// repeat rider without when and where the first stop was.
+
+test.use({ demoYears: 1 });
+
+/** Two stops of one rider (same phone) through the protocol, as a second booth would make them. */
+async function repeatRider(url: string, phone: string) {
+  const call = (socket: ReturnType<typeof io>, name: string, payload: object) =>
+    socket.timeout(10_000).emitWithAck(name, payload) as Promise<{ ok: boolean; value: Record<string, unknown> }>;
+  const anon = io(url, { transports: ['websocket'], forceNew: true });
+  const login = await call(anon, 'auth:login', { badge: '900003', pin: '123456' });
+  anon.close();
+  const officer = io(url, { transports: ['websocket'], forceNew: true, auth: { token: login.value.token } });
+  await new Promise((resolve) => officer.once('core:hello', resolve));
+  const first = await call(officer, 'helmet:create', { vehicle: 'ebike', phone, place: '东昌路口' });
+  await call(officer, 'helmet:cancel', { stopId: first.value.id, reason: '测试：误登记' });
+  await call(officer, 'helmet:create', { vehicle: 'ebike', phone, place: '柳园路口' });
+  const second = await call(officer, 'helmet:create', { vehicle: 'ebike', phone });
+  officer.close();
+  return second.value;
+}
+
+test('a repeat rider’s row says when and where the last stop was; 数据保留 names each figure once; the interval KPI has its unit', async ({
+  page,
+  core,
+}) => {
+  const stop = await repeatRider(core.url, '13712345678');
+  await login(page, core.url, '900001');
+  await page.getByRole('menuitem', { name: '头盔教育' }).click();
+  // The cancelled stop does not count; the other, at 柳园路口, is the one named.
+  await expect(page.getByTestId(`previous-stop-${String(stop.id)}`)).toHaveText(/^上次：\d{2}:\d{2} · 柳园路口$/);
+  await expect(page.getByRole('row').filter({ has: page.getByTestId(`previous-stop-${String(stop.id)}`) })).toContainText(
+    '12 个月内第 2 次',
+  );
+  await page.screenshot({ path: 'test-results/screens/helmet-repeat-rider-1366.png' });
+
+  await page.getByRole('menuitem', { name: '管理' }).click();
+  await page.getByRole('tab', { name: '数据保留' }).click();
+  const pending = page.locator('.ant-descriptions-row').filter({ hasText: '待清除' });
+  await expect(pending).toHaveText(/^待清除\s*(\d+ 条|头盔查处数据表尚未建立.*)$/);
+  await expect(page.getByText('待清除', { exact: false })).toHaveCount(1);
+
+  await page.getByRole('menuitem', { name: '统计报表' }).click();
+  const interval = page.getByTestId('headline-接报→交接 中位数');
+  await expect(interval.locator('.ant-statistic-content')).toContainText(/\d+(\.\d)? ?分钟/);
+  await expect(interval.locator('.report-compare')).toContainText('分钟');
+});
