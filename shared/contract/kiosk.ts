@@ -18,6 +18,8 @@ export const pairingCodeSchema = z
   .trim()
   .regex(/^[0-9]{6}$/, '配对码应为 6 位数字');
 
+export const kioskNameSchema = z.string().trim().min(1, '请填写教育屏名称').max(32, '名称最多 32 个字');
+
 export const kioskEvents = {
   'kiosk:requestPairingCode': event<PairingCode>()(z.strictObject({}), 'public'),
   'kiosk:pair': event<KioskInfo>()(
@@ -26,5 +28,7 @@ export const kioskEvents = {
   ),
   'kiosk:list': event<KioskInfo[]>()(z.strictObject({}), 'officer'),
   'kiosk:unpair': event<null>()(z.strictObject({ kioskId: z.number().int().positive() }), 'officer'),
+  /** A paired kiosk's name, as the booth lists it and 推送到哪块教育屏 asks. Audited. */
+  'kiosk:rename': event<KioskInfo>()(z.strictObject({ kioskId: z.number().int().positive(), name: kioskNameSchema }), 'officer'),
   'kiosk:hello': event<{ kiosk: KioskInfo; postName: string }>()(z.strictObject({}), 'kiosk'),
 };

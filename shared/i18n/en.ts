@@ -40,6 +40,8 @@ export const en: Messages = {
     online: 'online',
     offline: 'offline',
     unpair: 'Unpair',
+    rename: 'Rename',
+    renamed: 'Renamed to “{{name}}”',
     none: 'No kiosk paired yet',
   },
   kiosk: {

@@ -35,6 +35,8 @@ export const zh = {
     online: '在线',
     offline: '离线',
     unpair: '解除配对',
+    rename: '重命名',
+    renamed: '已改名为「{{name}}」',
     none: '尚无配对的教育屏',
   },
   kiosk: {

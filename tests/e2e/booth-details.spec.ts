@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import { expect, login, test } from './fixtures';
+import { expect, login, pairKiosk, test } from './fixtures';
 
 // Smaller things a new user hit (issue 16, item 9): words said twice, a figure without its unit, a
 // repeat rider without when and where the first stop was.
@@ -47,4 +47,19 @@ test('a repeat rider’s row says when and where the last stop was; 数据保留
   const interval = page.getByTestId('headline-接报→交接 中位数');
   await expect(interval.locator('.ant-statistic-content')).toContainText(/\d+(\.\d)? ?分钟/);
   await expect(interval.locator('.report-compare')).toContainText('分钟');
+});
+
+test('a paired kiosk is renamed from 配对教育屏, and the new name is what the kiosk list says', async ({ page, browser, core }) => {
+  await login(page, core.url, '900003');
+  const kiosk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })).newPage();
+  await pairKiosk(page, kiosk, core.kioskUrl);
+  await page.getByRole('button', { name: '配对教育屏' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '重命名' }).first().click();
+  const field = dialog.getByRole('textbox').last();
+  await field.fill('西门平板');
+  await field.press('Enter');
+  await expect(dialog.getByRole('status')).toHaveText('已改名为「西门平板」');
+  await expect(dialog.getByRole('listitem').first()).toContainText('西门平板');
+  await kiosk.context().close();
 });

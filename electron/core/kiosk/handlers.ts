@@ -3,7 +3,7 @@ import { actorOf, rooms, type Core } from '../context';
 import { DomainError, notFound } from '../errors';
 import { readSettings } from '../settings-store';
 import type { Handlers } from '../socket/handlers';
-import { listKioskRows, registerKiosk, revokeKiosk, toKioskInfo } from './pairing';
+import { listKioskRows, registerKiosk, renameKiosk, revokeKiosk, toKioskInfo } from './pairing';
 import type { PairingDesk } from './pairing';
 
 export const kioskOnline = (core: Core, id: number) => (core.io.sockets.adapter.rooms.get(rooms.kiosk(id))?.size ?? 0) > 0;
@@ -15,7 +15,7 @@ export const broadcastKioskStatus = (core: Core) => core.io.to(rooms.officers).e
 
 export const kioskHandlers = (
   desk: PairingDesk,
-): Handlers<'kiosk:requestPairingCode' | 'kiosk:pair' | 'kiosk:list' | 'kiosk:unpair' | 'kiosk:hello'> => ({
+): Handlers<'kiosk:requestPairingCode' | 'kiosk:pair' | 'kiosk:list' | 'kiosk:unpair' | 'kiosk:rename' | 'kiosk:hello'> => ({
   'kiosk:requestPairingCode'(_req, { core, socket }) {
     if (socket.data.principal.kind !== 'anonymous') throw new DomainError('FORBIDDEN', '此屏幕已配对或已登录');
     return desk.issue(socket.id, core.clock());
@@ -44,6 +44,18 @@ export const kioskHandlers = (
     core.io.in(rooms.kiosk(req.kioskId)).disconnectSockets(true);
     broadcastKioskStatus(core);
     return null;
+  },
+
+  'kiosk:rename'(req, { core, socket }) {
+    if (!renameKiosk(core.db, req.kioskId, req.name, actorOf(socket.data.principal), core.clock()))
+      throw notFound(`教育屏 ${req.kioskId} 不存在或已解除配对`);
+    // The kiosk's own screens hold their principal: give them the new name too.
+    for (const screen of core.io.sockets.sockets.values()) {
+      const p = screen.data.principal;
+      if (p.kind === 'kiosk' && p.kiosk.id === req.kioskId) p.kiosk = { ...p.kiosk, name: req.name };
+    }
+    broadcastKioskStatus(core);
+    return listKiosks(core).find((k) => k.id === req.kioskId)!;
   },
 
   'kiosk:hello'(_req, { core, socket }) {

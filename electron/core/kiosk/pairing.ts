@@ -95,6 +95,18 @@ export const findKioskByToken = (db: Db, token: string) =>
 export const listKioskRows = (db: Db) =>
   db.prepare('SELECT id, name, paired_at, revoked_at FROM kiosks WHERE revoked_at IS NULL ORDER BY id').all() as KioskRow[];
 
+/** Renames a paired kiosk; false if there is no such paired kiosk. */
+export function renameKiosk(db: Db, id: number, name: string, actor: string, now: number): boolean {
+  return db.transaction(() => {
+    const before = db.prepare('SELECT name FROM kiosks WHERE id = ? AND revoked_at IS NULL').get(id) as { name: string } | undefined;
+    if (!before) return false;
+    if (before.name === name) return true;
+    db.prepare('UPDATE kiosks SET name = ? WHERE id = ?').run(name, id);
+    appendAudit(db, { actor, action: 'kiosk.rename', entity: 'kiosk', entityId: id, details: { from: before.name, to: name } }, now);
+    return true;
+  })();
+}
+
 export function revokeKiosk(db: Db, id: number, actor: string, now: number): boolean {
   return db.transaction(() => {
     const changed = db.prepare('UPDATE kiosks SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes;

@@ -19,6 +19,12 @@ export function PairKioskDialog({ open, onClose }: { open: boolean; onClose(): v
     return conn.on('kiosk:status', setKiosks);
   }, [open, conn]);
 
+  const rename = async (k: KioskInfo, name: string) => {
+    if (name.trim() === k.name) return;
+    const r = await conn.send('kiosk:rename', { kioskId: k.id, name });
+    setResult(r.ok ? { type: 'success', text: t('pair.renamed', { name: r.value.name }) } : { type: 'error', text: r.error.message });
+  };
+
   const pair = async ({ code }: { code: string }) => {
     setBusy(true);
     const r = await conn.send('kiosk:pair', { code: code.trim() });
@@ -59,7 +65,16 @@ export function PairKioskDialog({ open, onClose }: { open: boolean; onClose(): v
             ]}
           >
             <Space>
-              {k.name}
+              <Typography.Text
+                editable={{
+                  tooltip: t('pair.rename'),
+                  text: k.name,
+                  maxLength: 32,
+                  onChange: (name) => void rename(k, name),
+                }}
+              >
+                {k.name}
+              </Typography.Text>
               <Tag color={k.online ? 'green' : 'default'}>{k.online ? t('pair.online') : t('pair.offline')}</Tag>
             </Space>
           </List.Item>

@@ -179,7 +179,7 @@ export const admin: Messages['admin'] = {
       backup: { create: 'Backup', failed: 'Backup failed', restore: 'Backup restored' },
       riderKey: { moved: 'Rider key moved out of the database', replaced: 'Rider key replaced', export: 'Rider key exported' },
       retention: { wipe: 'Personal data wiped' },
-      kiosk: { pair: 'Kiosk paired', unpair: 'Kiosk unpaired' },
+      kiosk: { pair: 'Kiosk paired', unpair: 'Kiosk unpaired', rename: 'Kiosk renamed' },
       content: {
         media: { sweep: 'Unregistered uploads removed' },
         upload: 'Upload media file',

@@ -175,7 +175,7 @@ export const admin = {
       backup: { create: '备份', failed: '备份失败', restore: '恢复备份' },
       riderKey: { moved: '骑手密钥移出数据库', replaced: '更换骑手密钥', export: '导出骑手密钥' },
       retention: { wipe: '清除个人信息' },
-      kiosk: { pair: '配对教育屏', unpair: '解除配对' },
+      kiosk: { pair: '配对教育屏', unpair: '解除配对', rename: '教育屏改名' },
       content: {
         media: { sweep: '清理未登记的上传文件' },
         upload: '上传媒体文件',
