@@ -63,3 +63,23 @@ test('a paired kiosk is renamed from 配对教育屏, and the new name is what t
   await expect(dialog.getByRole('listitem').first()).toContainText('西门平板');
   await kiosk.context().close();
 });
+
+test.describe('a production core (no --demo)', () => {
+  test.use({ demo: false });
+
+  test('设置 has no 测试专用视频 and 内容 does not list the tests’ clip', async ({ page, core }) => {
+    await page.goto(core.url);
+    await page.getByLabel('警号').fill('100001');
+    await page.getByLabel('姓名').fill('赵管理');
+    await page.getByLabel('密码', { exact: true }).fill('first-admin-pin');
+    await page.getByLabel('确认密码').fill('first-admin-pin');
+    await page.getByRole('button', { name: '创建管理员' }).click();
+    await page.getByRole('menuitem', { name: '管理' }).click();
+    await page.getByRole('tab', { name: '设置' }).click();
+    await expect(page.getByLabel('每日备份时间')).toBeVisible();
+    await expect(page.getByText('测试专用视频')).toHaveCount(0);
+    await page.getByRole('tab', { name: '内容' }).click();
+    await expect(page.getByRole('row', { name: /头盔/ }).first()).toBeVisible();
+    await expect(page.getByText('测试专用')).toHaveCount(0);
+  });
+});

@@ -2,6 +2,7 @@ import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../shared/contract/auth';
 import { defaultSettings } from '../../../shared/domain/settings';
+import { useConnectionState } from '../net/useConnection';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { OfficersPanel } from './OfficersPanel';
@@ -33,7 +34,8 @@ function OfficersTab({ officer }: { officer: Officer }) {
 
 function SettingsTab() {
   const { settings, save } = useSettings();
-  return <SettingsPanel settings={settings} onSave={save} />;
+  const demo = useConnectionState().hello?.demo ?? false;
+  return <SettingsPanel settings={settings} onSave={save} demo={demo} />;
 }
 
 function BackupTab() {
@@ -75,8 +77,10 @@ function RetentionTab() {
 
 function ContentTab() {
   const c = useContent();
+  const demo = useConnectionState().hello?.demo ?? false;
   return (
     <ContentPanel
+      demo={demo}
       overview={c.overview}
       progress={c.progress}
       onUpload={c.upload}

@@ -7,7 +7,12 @@ import { checkSetting, settingFieldSpecs, settingLabel, type SettingFieldSpec, t
 export interface SettingsPanelProps {
   settings: Settings | undefined;
   onSave(patch: Partial<Settings>): Promise<string | undefined>;
+  /** A demo core: the settings only tests use (测试专用视频) are shown; in production only once set. */
+  demo: boolean;
 }
+
+/** Settings the automated tests set; an admin sees them only on a demo core, or to clear one that was set. */
+const testOnly: ReadonlySet<string> = new Set(['helmetVideoOverride']);
 
 const groups = ['post', 'escorts', 'helmet', 'data', 'network', 'other'] as const;
 type Group = (typeof groups)[number];
@@ -59,12 +64,16 @@ function FieldInput({ spec, ...injected }: { spec: SettingFieldSpec }) {
  * 管理 → 设置: every key of the settings schema, drawn from the schema and checked with the same rules
  * the core applies. Only changed keys are sent; a save elsewhere refreshes the fields not being edited.
  */
-export function SettingsPanel({ settings, onSave }: SettingsPanelProps) {
+export function SettingsPanel({ settings, onSave, demo }: SettingsPanelProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Settings>();
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<{ type: 'success' | 'error' | 'info'; text: string }>();
-  const specs = useMemo(() => settingFieldSpecs().filter((s) => !managedElsewhere.has(s.key)), []);
+  const overridden = Boolean(settings?.helmetVideoOverride);
+  const specs = useMemo(
+    () => settingFieldSpecs().filter((s) => !managedElsewhere.has(s.key) && (demo || overridden || !testOnly.has(s.key))),
+    [demo, overridden],
+  );
 
   useEffect(() => {
     if (!settings) return;

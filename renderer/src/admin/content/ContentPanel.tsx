@@ -11,6 +11,8 @@ import { VideoUploadDialog } from './VideoUploadDialog';
 
 export interface ContentPanelProps {
   overview: ContentOverview | undefined;
+  /** A demo core lists the tests' short clip too; production lists it only while a setting uses it. */
+  demo: boolean;
   progress: UploadProgress | undefined;
   onUpload(input: NewVideoInput): Promise<string | undefined>;
   onSetVideoActive(videoId: string, active: boolean): Promise<string | undefined>;
@@ -32,7 +34,7 @@ export function ContentPanel(p: ContentPanelProps) {
   const [feedback, setFeedback] = useState<Feedback>();
   const report = (problem: string | undefined, success: string) =>
     setFeedback(problem ? { type: 'error', text: problem } : { type: 'success', text: success });
-  const videos = p.overview?.videos;
+  const videos = p.overview?.videos.filter((v) => p.demo || v.audience !== 'test' || v.assignedTo.length > 0);
 
   const setVideoActive = async (video: ContentVideo, active: boolean) =>
     report(await p.onSetVideoActive(video.id, active), t(active ? 'content.videos.activated' : 'content.videos.deactivated', { title: video.title }));
