@@ -164,6 +164,16 @@ export const helmetEvents = {
   // Booth (officers)
   'helmet:create': event<HelmetStop>()(newStopSchema, 'officer'),
   'helmet:list': event<HelmetStop[]>()(z.strictObject({}), 'officer'),
+  /** Stops of any date whose plate contains `plate` (e.g. 鲁PA1 or A1234), newest first, at most 100. */
+  'helmet:search': event<HelmetStop[]>()(
+    z.strictObject({
+      plate: z
+        .string()
+        .transform(normalizePlate)
+        .pipe(z.string().min(2, '请至少输入号牌中的 2 个字符').max(12, '号牌最多 12 个字符')),
+    }),
+    'officer',
+  ),
   'helmet:override': event<HelmetStop>()(z.strictObject({ stopId: id, reason: reasonSchema }), 'officer'),
   'helmet:offer': event<HelmetStop>()(z.strictObject({ stopId: id, kioskId: id.optional() }), 'officer'),
   'helmet:stopSession': event<HelmetStop>()(z.strictObject({ stopId: id }), 'officer'),

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { expect, login, pairKiosk, test } from './fixtures';
 
@@ -36,6 +38,17 @@ test('a repeat rider’s row says when and where the last stop was; 数据保留
     '12 个月内第 2 次',
   );
   await page.screenshot({ path: 'test-results/screens/helmet-repeat-rider-1366.png' });
+
+  // 按号牌查找 reaches back past the live list's 24 hours: the demo's oldest stop with a plate.
+  const db = new Database(join(core.dataDir, 'greenpost.db'), { readonly: true });
+  const oldest = db.prepare('SELECT plate FROM helmet_stops WHERE plate IS NOT NULL ORDER BY stopped_at LIMIT 1').get() as { plate: string };
+  db.close();
+  await page.getByRole('searchbox', { name: '按号牌查找' }).fill(oldest.plate);
+  await page.getByRole('button', { name: '查找' }).click();
+  await expect(page.getByRole('status')).toContainText(`号牌含「${oldest.plate}」的查处`);
+  await expect(page.getByRole('row', { name: new RegExp(oldest.plate) }).first()).toContainText(/\d{4}-\d{1,2}-\d{1,2}/);
+  await page.getByRole('button', { name: '返回近 24 小时' }).click();
+  await expect(page.getByRole('status')).toHaveCount(0);
 
   await page.getByRole('menuitem', { name: '管理' }).click();
   await page.getByRole('tab', { name: '数据保留' }).click();

@@ -42,6 +42,26 @@ async function watchToTheEnd(kiosk: TestClient, sessionId: number, from = 0, lim
 }
 
 describe('helmet stops', () => {
+  it('按号牌查找 reaches stops of any date, which the live list (24 h) does not; wildcards are plain characters', async () => {
+    const core = await start();
+    const first = await signedInOfficer(core);
+    clients.push(first);
+    const old = expectOk(await first.send('helmet:create', { vehicle: 'ebike', plate: '鲁PA1234' }));
+    expectOk(await first.send('helmet:recordFine', { stopId: old.id, ticketNo: '371502000777' }));
+    now += 400 * 24 * 3600_000;
+    const officer = await officerClient(core.url, '700001', 'test-pin-1'); // the first session expired meanwhile
+    clients.push(officer);
+    const recent = expectOk(await officer.send('helmet:create', { vehicle: 'ebike', plate: '鲁PA1299' }));
+    expect(expectOk(await officer.send('helmet:list', {})).map((s) => s.id)).toEqual([recent.id]);
+    expect(expectOk(await officer.send('helmet:search', { plate: 'pa12' })).map((s) => s.id)).toEqual([recent.id, old.id]);
+    expect(expectOk(await officer.send('helmet:search', { plate: '鲁P·A1234' })).map((s) => s.id)).toEqual([old.id]);
+    expect(expectOk(await officer.send('helmet:search', { plate: '%%' }))).toEqual([]);
+    expect(await officer.send('helmet:search', { plate: ' A ' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'plate: 请至少输入号牌中的 2 个字符' },
+    });
+  });
+
   it('stores no ID in clear, and a second stop of the same person within 12 months is a repeat', async () => {
     const core = await start();
     const officer = await signedInOfficer(core);

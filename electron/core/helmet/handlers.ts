@@ -9,11 +9,12 @@ import { submitQuiz } from './quiz';
 import { chooseOption, loadSession, offerEducation, resumeForKiosk, stopSession, walkAway, type SessionRow } from './sessions';
 import { cancelStop, createStop, overrideEligibility, recordFine, undoFineChoice, type Actor } from './stops';
 import { attend, recordHeartbeat, type ProgressResult } from './video-progress';
-import { listStops, stopView, toHelmetStop, toKioskSession } from './views';
+import { listStops, searchStops, stopView, toHelmetStop, toKioskSession } from './views';
 
 type HelmetEvent =
   | 'helmet:create'
   | 'helmet:list'
+  | 'helmet:search'
   | 'helmet:override'
   | 'helmet:offer'
   | 'helmet:stopSession'
@@ -81,6 +82,7 @@ export const helmetHandlers: Handlers<HelmetEvent> = {
   },
 
   'helmet:list': (_req, { core }) => listStops(core.db, core.clock()),
+  'helmet:search': (req, { core }) => searchStops(core.db, req.plate),
 
   'helmet:override'(req, { core, socket }) {
     overrideEligibility(core.db, req.stopId, req.reason, officerActor(socket), core.clock());

@@ -91,6 +91,17 @@ export function listStops(db: Db, now: number): HelmetStop[] {
   return rows.map((r) => toHelmetStop(db, r));
 }
 
+export const SEARCH_LIMIT = 100;
+
+/** 按号牌查找: every stop, of any date, whose plate contains `plate`; newest first. */
+export function searchStops(db: Db, plate: string): HelmetStop[] {
+  const like = `%${plate.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = stmt(db, 
+    `SELECT * FROM helmet_stops WHERE plate LIKE ? ESCAPE '\\' ORDER BY stopped_at DESC, id DESC LIMIT ${SEARCH_LIMIT}`,
+  ).all(like) as StopRow[];
+  return rows.map((r) => toHelmetStop(db, r));
+}
+
 /** What the rider's screen is told: the session, the offer and the rules, nothing about the person. */
 export function toKioskSession(db: Db, s: SessionRow, now: number): KioskSession {
   const settings = readSettings(db);

@@ -4,6 +4,13 @@ import type { Messages } from '../zh';
 export const helmet: Messages['helmet'] = {
   title: 'Helmet education',
   listHint: 'Stops of the last 24 hours and every stop not yet closed',
+  search: {
+    label: 'Find by plate',
+    placeholder: 'Find by plate, any date, e.g. 鲁PA1',
+    go: 'Find',
+    found: 'Stops with “{{plate}}” in the plate: {{count}} (any date, at most 100)',
+    back: 'Back to the last 24 hours',
+  },
   newStop: 'New stop',
   empty: 'No stops yet',
   vehicles: { ebike: 'E-bike', motorcycle: 'Motorcycle' },

@@ -2,6 +2,13 @@
 export const helmet = {
   title: '头盔教育',
   listHint: '近 24 小时的查处，以及所有尚未办结的查处',
+  search: {
+    label: '按号牌查找',
+    placeholder: '按号牌查找全部日期，如 鲁PA1',
+    go: '查找',
+    found: '号牌含「{{plate}}」的查处：{{count}} 条（全部日期，最多 100 条）',
+    back: '返回近 24 小时',
+  },
   newStop: '新建查处',
   empty: '暂无查处记录',
   vehicles: { ebike: '电动自行车', motorcycle: '摩托车' },

@@ -1,4 +1,4 @@
-import { Button, Card, message, Space, Typography } from 'antd';
+import { Alert, Button, Card, Input, message, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonSchema, ticketNoSchema, type HelmetStop } from '../../../../shared/contract/helmet';
@@ -50,6 +50,15 @@ export function HelmetPage() {
   const offerTo = async (stop: HelmetStop, kiosk?: KioskInfo) => {
     const r = await conn.send('helmet:offer', kiosk ? { stopId: stop.id, kioskId: kiosk.id } : { stopId: stop.id });
     report(r, r.ok ? t('helmet.messages.offered', { kiosk: r.value.session?.kioskName ?? kiosk?.name ?? '' }) : undefined);
+  };
+
+  const [found, setFound] = useState<{ plate: string; stops: HelmetStop[] }>();
+  /** 按号牌查找 across every date; an empty search goes back to the live list. */
+  const search = async (plate: string) => {
+    if (!plate.trim()) return setFound(undefined);
+    const r = await conn.send('helmet:search', { plate });
+    if (r.ok) setFound({ plate: plate.trim(), stops: r.value });
+    else void toast.error(r.error.message);
   };
 
   const actions: StopActions = {
@@ -107,13 +116,41 @@ export function HelmetPage() {
         </Space>
       }
       extra={
-        <Button type="primary" size="large" onClick={() => setCreating(true)}>
-          {t('helmet.newStop')}
-        </Button>
+        <Space>
+          <Input.Search
+            aria-label={t('helmet.search.label')}
+            placeholder={t('helmet.search.placeholder')}
+            allowClear
+            enterButton={t('helmet.search.go')}
+            size="large"
+            style={{ width: 300 }}
+            onSearch={(plate) => void search(plate)}
+          />
+          <Button type="primary" size="large" onClick={() => setCreating(true)}>
+            {t('helmet.newStop')}
+          </Button>
+        </Space>
       }
     >
       {toastHolder}
-      <StopTable stops={stops} loading={loading} now={now} timeZone={timeZone} onlineKiosks={onlineKiosks} actions={actions} />
+      {found && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          style={{ marginBottom: 12 }}
+          title={t('helmet.search.found', { plate: found.plate, count: found.stops.length })}
+          action={<Button onClick={() => setFound(undefined)}>{t('helmet.search.back')}</Button>}
+        />
+      )}
+      <StopTable
+        stops={found ? found.stops.map((f) => stops.find((s) => s.id === f.id && s.version >= f.version) ?? f) : stops}
+        loading={loading}
+        now={now}
+        timeZone={timeZone}
+        onlineKiosks={onlineKiosks}
+        actions={actions}
+      />
       <NewStopDialog
         open={creating}
         postName={postName}
