@@ -41,7 +41,10 @@ export async function answerQuiz(kiosk: Page, correctly = true) {
   for (let i = 0; i < total; i++) {
     const text = (await kiosk.locator('.kiosk-question').textContent())!;
     const q = bank.find((b) => b.question === text)!;
-    await kiosk.getByRole('radio').nth(correctly ? q.answer : (q.answer + 1) % q.options.length).click();
+    await kiosk
+      .getByRole('radio')
+      .nth(correctly ? q.answer : (q.answer + 1) % q.options.length)
+      .click();
     await kiosk.getByRole('button', { name: i === total - 1 ? '提交答案' : '下一题' }).click();
   }
 }
