@@ -126,6 +126,8 @@ test('axe: every kiosk state, from pairing to done', async ({ browser, core }) =
   await fined.getByRole('button', { name: '推送到教育屏' }).click();
   await audit(kiosk, 'kiosk choice', kiosk.getByTestId('kiosk-choice'), kioskPage);
   await kiosk.getByRole('button', { name: '接受罚款' }).click();
+  await audit(kiosk, 'kiosk confirm fine', kiosk.getByRole('button', { name: '确认接受罚款' }), kioskPage);
+  await kiosk.getByRole('button', { name: '确认接受罚款' }).click();
   await audit(kiosk, 'kiosk end (fine)', kiosk.getByTestId('kiosk-end-fine'), kioskPage);
   await expect(kiosk.getByTestId('attract-loop')).toBeVisible({ timeout: 20_000 });
 
