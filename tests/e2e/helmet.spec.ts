@@ -148,6 +148,7 @@ test.describe('R12: a kiosk left idle', () => {
     const before = await newStop(booth, { plate: '鲁P·K1201', id: idA, name: '孙八', phone: '13712345678' });
     await before.getByRole('button', { name: '推送到教育屏' }).click();
     await kiosk.getByRole('button', { name: '接受罚款' }).click();
+    await kiosk.getByRole('button', { name: '确认接受罚款' }).click();
     await before.getByRole('button', { name: '录入决定书编号' }).click();
     await booth.getByRole('textbox', { name: '处罚决定书编号' }).fill('3715020009876');
     await booth.getByRole('button', { name: '保存' }).click();
