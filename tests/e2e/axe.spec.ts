@@ -85,6 +85,15 @@ test('axe: setup, login and every booth screen (board, helmet, reports, each adm
   await booth.getByLabel('车牌号').fill('鲁PA2468');
   await booth.getByRole('button', { name: '保存' }).click();
   await audit(booth, 'board with a running escort', booth.getByRole('region', { name: '鲁PA2468' }).getByRole('timer'));
+  await booth.getByRole('button', { name: '配对教育屏' }).click();
+  await audit(booth, 'pair kiosk dialog', booth.getByLabel('配对码'), dialog);
+  await booth.keyboard.press('Escape');
+  await expect(booth.getByRole('dialog')).toHaveCount(0);
+  await booth.getByText('王建国 · 900001 · 管理员').click();
+  await booth.getByRole('menuitem', { name: '修改密码' }).click();
+  await audit(booth, 'change PIN dialog', booth.getByLabel('当前密码'), dialog);
+  await booth.keyboard.press('Escape');
+  await expect(booth.getByRole('dialog')).toHaveCount(0);
   await booth.getByRole('tab', { name: '历史记录' }).click();
   await audit(booth, 'board 历史记录', booth.getByRole('tabpanel', { name: '历史记录' }));
 

@@ -52,8 +52,4 @@ export const boothTheme: ThemeConfig = {
     colorWarningText: '#874d00',
     ...presetTagText,
   },
-  components: {
-    // An empty table says so in disabled grey (0.25 black, 1.8:1); it is a message, not a disabled control.
-    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.58)' },
-  },
 };
