@@ -6,7 +6,8 @@ import { answerQuiz, boothAndKiosk, newStop, sign } from './helmet-flow';
 // axe-core's default rules on every screen, as a rider, an officer, a chief or an admin meets it. A
 // serious or critical violation fails the test; every screen prints one line of counts by impact.
 
-test.use({ settings: { helmetVideoOverride: 'test-short' } });
+// A year of demo history, so the board, the lists and the report have something in them.
+test.use({ settings: { helmetVideoOverride: 'test-short' }, demoYears: 1 });
 test.describe.configure({ timeout: 240_000 });
 
 const IMPACTS = ['critical', 'serious', 'moderate', 'minor'] as const;
@@ -63,16 +64,21 @@ test.afterEach(() => {
   lines.length = 0;
 });
 
-test('axe: setup, login and every booth screen (board, helmet, reports, each admin tab)', async ({ page, browser }) => {
+test('axe: setup, login and every booth screen (board, helmet, reports, each admin tab)', async ({
+  page,
+  browser,
+  core,
+}) => {
   const csp: string[] = [];
   watchCsp(page, csp);
   const fresh = await serveCore({ demo: false });
-  await page.goto(fresh.url);
-  await audit(page, 'setup', page.getByText('首次使用：创建管理员'));
-  await stopCore(fresh);
+  try {
+    await page.goto(fresh.url);
+    await audit(page, 'setup', page.getByText('首次使用：创建管理员'));
+  } finally {
+    await stopCore(fresh);
+  }
 
-  // A year of demo history, so the board, the lists and the report have something in them.
-  const core = await serveCore({ demo: true, demoYears: 1 });
   const booth = await (await browser.newContext()).newPage();
   watchCsp(booth, csp);
   await booth.goto(core.url);
@@ -113,7 +119,6 @@ test('axe: setup, login and every booth screen (board, helmet, reports, each adm
     await expect(booth.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     await audit(booth, `admin ${tab}`, booth.getByRole('tabpanel', { name: tab }));
   }
-  await stopCore(core);
   expect(csp, 'no CSP violation on any booth screen').toEqual([]);
 });
 
