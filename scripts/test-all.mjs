@@ -1,6 +1,6 @@
-// `npm test`: type-check (node and web), lint, unit + integration (vitest), build, e2e (Playwright),
-// in that order. Every step runs even if an earlier one failed, so one run shows everything; the
-// exit code is non-zero if any failed. Step outcomes go to reports/steps.json for the CI summary.
+// `npm test`: type-check (node and web), lint, Electronegativity (offline, fails on HIGH), unit +
+// integration (vitest), build, e2e (Playwright), in that order. Every step runs even if an earlier
+// one failed, so one run shows everything; the exit code is non-zero if any failed. Step outcomes go to reports/steps.json for the CI summary.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -9,6 +9,7 @@ const steps = [
   ['type-check (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
   ['type-check (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
   ['unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']],
   ['build', 'npm', ['run', 'build']],
   ['e2e', 'npx', ['playwright', 'test']],

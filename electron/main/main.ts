@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, powerSaveBlocker, screen } from 'electron';
-import type { Display } from 'electron';
+import { app, dialog, Menu, powerSaveBlocker, screen } from 'electron';
+import type { BrowserWindow, Display } from 'electron';
 import { startCore } from '../core/server';
 import type { RunningCore } from '../core/server';
 import { onDatabaseReplaced } from '../core/data-care/replace-database';
@@ -12,7 +12,7 @@ import { registerNativeIpc } from './native-ipc';
 import { sealedRiderVault } from './rider-vault';
 import { screenSource, type ScreenSource } from './station';
 import { denyAllPermissions, hardenAllWebContents } from './web-security';
-import { boothWindowOptions, kioskWindowOptions } from './window-options';
+import { boothWindowOptions, kioskWindowOptions, openHardenedWindow } from './window-options';
 
 // The database lives in userData. Pin it to ".../GreenPost" (Electron would derive it from
 // package.json's lowercase "name" in development) so dev and packaged builds share one place;
@@ -44,7 +44,7 @@ function focusBooth() {
 }
 
 function openBooth(core: RunningCore) {
-  const win = new BrowserWindow(boothWindowOptions(join(__dirname, 'preload.cjs'), app.isPackaged));
+  const win = openHardenedWindow(boothWindowOptions(join(__dirname, 'preload.cjs')), app.isPackaged);
   booth = win;
   win.once('ready-to-show', () => win.show());
   // The booth is the app: closing it is how staff leave, and it takes the kiosk down with it.
@@ -68,7 +68,7 @@ function openKiosk(core: RunningCore, display: Display) {
   // The page reads the token from the fragment (never sent to the server), stores it and clears it.
   // A station's kiosk pairs with a code instead: the built-in token exists only in the embedded core.
   // Worked out at each load: after a restore the token is re-checked against the restored database.
-  const win = new BrowserWindow(kioskWindowOptions(display.bounds, app.isPackaged));
+  const win = openHardenedWindow(kioskWindowOptions(display.bounds), app.isPackaged);
   const entry: NonNullable<typeof kiosk> = { win, displayId: display.id, kioskId: undefined, load: () => undefined };
   const url = () => {
     if (!from.builtInKiosk) return from.kioskUrl;

@@ -159,6 +159,22 @@ export async function login(page: Page, url: string, badge: string, pin = '12345
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
 }
 
+/**
+ * Signs in as the demo chief and opens 统计报表. The browser's print dialog would block a test, so
+ * window.print only counts its calls (`__printed`): page.pdf() then renders the same print layout,
+ * as Electron's printToPDF does.
+ */
+export async function openReportsAsChief(page: Page, url: string) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { print(): void; __printed?: number };
+    w.print = () => void (w.__printed = (w.__printed ?? 0) + 1);
+  });
+  await login(page, url, '900002');
+  await page.getByRole('menuitem', { name: '统计报表' }).click();
+  // The page and its charts load lazily on first use: on a busy CI machine that first paint is slow.
+  await expect(page.getByRole('button', { name: '导出 CSV' })).toBeVisible({ timeout: 45_000 });
+}
+
 /** Pairs a fresh kiosk page from a signed-in booth page, the way an officer does it. */
 export async function pairKiosk(booth: Page, kiosk: Page, kioskUrl: string) {
   await kiosk.goto(kioskUrl);

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { idCheckChar } from '../../shared/domain/helmet';
 import { figure, full } from '../faults/scale';
-import { expect, login, pairKiosk, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { answerQuiz, boothAndKiosk, newStop, sign } from './helmet-flow';
 
 // The real 6-second `test-short` video is assigned through the setting tests use for it; every
 // production rule (counting, completion, quiz, pledge) stays as it is.
@@ -13,60 +12,11 @@ test.describe.configure({ timeout: 180_000 });
 
 const FULL_ID = /\d{17}[\dXx]/;
 const ID = '11010519491231002X';
-const bank = JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/quiz/bank.json'), 'utf8')) as {
-  question: string;
-  options: string[];
-  answer: number;
-}[];
-
-async function boothAndKiosk(browser: Browser, url: string, kioskUrl: string) {
-  const booth = await (await browser.newContext()).newPage();
-  const kiosk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })).newPage();
-  await login(booth, url, '900003');
-  await pairKiosk(booth, kiosk, kioskUrl);
-  await booth.getByRole('menuitem', { name: '头盔教育' }).click();
-  return { booth, kiosk };
-}
-
-async function newStop(booth: Page, fields: { plate: string; id?: string; name?: string; phone?: string }) {
-  await booth.getByRole('button', { name: '新建查处' }).click();
-  await booth.getByLabel('号牌').fill(fields.plate);
-  if (fields.id) await booth.getByLabel('身份证号').fill(fields.id);
-  if (fields.phone) await booth.getByLabel('手机号').fill(fields.phone);
-  if (fields.name) await booth.getByLabel('姓名').fill(fields.name);
-  await booth.getByRole('button', { name: '保存' }).click();
-  // The list shows the plate as stored: without the dot.
-  const row = booth.getByRole('row').filter({ hasText: fields.plate.replace('·', '') });
-  await expect(row).toBeVisible();
-  return row;
-}
-
 /** No full ID number and none of the rider's own strings anywhere in the kiosk's DOM. */
 async function expectNothingPersonal(kiosk: Page, ...personal: string[]) {
   const html = await kiosk.content();
   expect(html).not.toMatch(FULL_ID);
   for (const p of personal) expect(html).not.toContain(p);
-}
-
-async function answerCorrectly(kiosk: Page) {
-  await expect(kiosk.getByTestId('kiosk-quiz')).toBeVisible();
-  const total = Number(/\/ (\d+) 题/.exec((await kiosk.locator('.kiosk-quiz-head').textContent()) ?? '')?.[1]);
-  for (let i = 0; i < total; i++) {
-    const text = (await kiosk.locator('.kiosk-question').textContent())!;
-    const q = bank.find((b) => b.question === text)!;
-    await kiosk.getByRole('radio').nth(q.answer).click();
-    await kiosk.getByRole('button', { name: i === total - 1 ? '提交答案' : '下一题' }).click();
-  }
-}
-
-async function sign(kiosk: Page) {
-  const pad = kiosk.getByTestId('signature-pad');
-  const box = (await pad.boundingBox())!;
-  await kiosk.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
-  await kiosk.mouse.down();
-  for (let i = 1; i <= 20; i++) await kiosk.mouse.move(box.x + box.width * (0.2 + i * 0.03), box.y + box.height * (0.6 - Math.sin(i / 3) * 0.3));
-  await kiosk.mouse.up();
-  await kiosk.getByRole('button', { name: '确认签名' }).click();
 }
 
 test('fine path: the rider confirms the fine (or goes back), the booth can take the choice back and offer again, then records the ticket', async ({ browser, core }) => {
@@ -134,7 +84,7 @@ test('education path: the real video plays to its end, then quiz, pledge, done; 
   await expect(row).toContainText('观看视频');
   await expectNothingPersonal(kiosk, '钱七', 'E2002', '002X', '1391234');
   await expect.poll(() => kiosk.evaluate(() => (window as unknown as { captions?: boolean }).captions)).toBe(true);
-  await answerCorrectly(kiosk);
+  await answerQuiz(kiosk);
   await expect(kiosk.getByTestId('kiosk-pledge')).toBeVisible();
   await expect(row).toContainText('签署承诺');
   await expect(kiosk.getByText('我承诺今后骑行时佩戴安全头盔')).toBeVisible();
@@ -198,6 +148,7 @@ test.describe('R12: a kiosk left idle', () => {
     const before = await newStop(booth, { plate: '鲁P·K1201', id: idA, name: '孙八', phone: '13712345678' });
     await before.getByRole('button', { name: '推送到教育屏' }).click();
     await kiosk.getByRole('button', { name: '接受罚款' }).click();
+    await kiosk.getByRole('button', { name: '确认接受罚款' }).click();
     await before.getByRole('button', { name: '录入决定书编号' }).click();
     await booth.getByRole('textbox', { name: '处罚决定书编号' }).fill('3715020009876');
     await booth.getByRole('button', { name: '保存' }).click();

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { localToUtc } from '../../shared/domain/time';
 import { csvSection, parseCsv } from '../helpers/parse-csv';
 import { insertAdvisory, insertEscort } from '../helpers/report-fixtures';
-import { expect, login, serveCore, stopCore, test, type ServedCore } from './fixtures';
+import { expect, login, openReportsAsChief, serveCore, stopCore, test, type ServedCore } from './fixtures';
 
 const SH = 'Asia/Shanghai';
 const PLATE = '鲁PE24680';
@@ -42,15 +42,7 @@ async function coreWithMarch(): Promise<ServedCore> {
 test('a chief picks a month, downloads CSV and Excel, and prints the PDF from the print layout', async ({ page }) => {
   test.slow(); // two core starts, three exports and a PDF
   const core = await coreWithMarch();
-  // The browser's print dialog would block the test; page.pdf() renders the same print layout.
-  await page.addInitScript(() => {
-    const w = window as unknown as { print(): void; __printed?: number };
-    w.print = () => void (w.__printed = (w.__printed ?? 0) + 1);
-  });
-  await login(page, core.url, '900002');
-  await page.getByRole('menuitem', { name: '统计报表' }).click();
-  // The page and its charts load lazily on first use: on a busy CI machine that first paint is slow.
-  await expect(page.getByRole('button', { name: '导出 CSV' })).toBeVisible({ timeout: 45_000 });
+  await openReportsAsChief(page, core.url);
 
   await page.getByRole('combobox', { name: '年份' }).click();
   await page.locator('.ant-select-item-option[title="2026"]').click();

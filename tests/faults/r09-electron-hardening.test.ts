@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { beforeEach, expect, it, vi } from 'vitest';
 import { figure } from './scale';
 
@@ -7,6 +8,10 @@ import { figure } from './scale';
 const created: Array<(event: unknown, contents: unknown) => void> = [];
 const permissions: { request?: (wc: unknown, p: string, cb: (ok: boolean) => void) => void; check?: () => boolean } = {};
 vi.mock('electron', () => ({
+  // Keeps the options it was built with, so the test reads what each window really got.
+  BrowserWindow: class {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  },
   app: { on: (name: string, fn: (e: unknown, c: unknown) => void) => name === 'web-contents-created' && created.push(fn) },
   session: {
     defaultSession: {
@@ -17,7 +22,7 @@ vi.mock('electron', () => ({
 }));
 
 const { denyAllPermissions, hardenAllWebContents } = await import('../../electron/main/web-security');
-const { boothWindowOptions, kioskWindowOptions } = await import('../../electron/main/window-options');
+const { boothWindowOptions, kioskWindowOptions, openHardenedWindow } = await import('../../electron/main/window-options');
 
 class FakeContents extends EventEmitter {
   openHandler?: (d: { url: string }) => { action: string };
@@ -43,8 +48,15 @@ it('R9: windows are hardened; navigation away, window.open, webviews and permiss
   const contents = new FakeContents();
   created.forEach((fn) => fn({}, contents));
 
-  for (const opts of [boothWindowOptions('/p.cjs', true), kioskWindowOptions({ x: 0, y: 0, width: 1280, height: 800 }, true)]) {
-    expect(opts.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+  for (const options of [boothWindowOptions('/p.cjs'), kioskWindowOptions({ x: 0, y: 0, width: 1280, height: 800 })]) {
+    const win = openHardenedWindow(options, true) as unknown as { options: BrowserWindowConstructorOptions };
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
   }
   const denied = [
     contents.openHandler?.({ url: 'https://example.com' }).action === 'deny',

@@ -1,11 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Input, WebPreferences } from 'electron';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { BrowserWindowConstructorOptions, Input, WebPreferences } from 'electron';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { isSuppressedKioskInput } from '../../electron/main/kiosk-lockdown';
-import { boothWindowOptions, kioskWindowOptions } from '../../electron/main/window-options';
 import { nativeChannels } from '../../shared/native';
 import type { NativeApi } from '../../shared/native';
+
+// Electron cannot run here: its BrowserWindow is stood in for by one that keeps what it was given.
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  },
+}));
+const { boothWindowOptions, kioskWindowOptions, openHardenedWindow } =
+  await import('../../electron/main/window-options');
+type WindowOptions = Parameters<typeof openHardenedWindow>[0];
+/** The options `new BrowserWindow` received for a window. */
+const opened = (options: WindowOptions, isPackaged = true) =>
+  (openHardenedWindow(options, isPackaged) as unknown as { options: BrowserWindowConstructorOptions }).options;
 
 const root = join(import.meta.dirname, '..', '..');
 const display = { x: 1920, y: 0, width: 1080, height: 1920 };
@@ -20,28 +32,35 @@ const hardened: WebPreferences = {
   webSecurity: true,
   allowRunningInsecureContent: false,
   experimentalFeatures: false,
+  disableBlinkFeatures: 'Auxclick',
   spellcheck: false,
 };
 
 describe('window options', () => {
   for (const isPackaged of [true, false]) {
     it(`hardens both windows (packaged: ${isPackaged})`, () => {
-      const booth = boothWindowOptions('/app/dist-node/preload.cjs', isPackaged).webPreferences;
-      const kiosk = kioskWindowOptions(display, isPackaged).webPreferences;
+      const booth = opened(boothWindowOptions('/app/dist-node/preload.cjs'), isPackaged).webPreferences;
+      const kiosk = opened(kioskWindowOptions(display), isPackaged).webPreferences;
       expect(booth).toMatchObject({ ...hardened, devTools: !isPackaged });
       expect(kiosk).toMatchObject({ ...hardened, devTools: !isPackaged });
     });
   }
 
+  it("puts the hardening after a window's own preferences, so none of them can weaken it", () => {
+    const weakened = { webPreferences: { sandbox: false, contextIsolation: false, nodeIntegration: true } };
+    expect(opened(weakened as unknown as WindowOptions).webPreferences).toMatchObject(hardened);
+  });
+
   it('gives only the booth the preload; the kiosk has nothing native', () => {
-    expect(boothWindowOptions('/app/dist-node/preload.cjs', true).webPreferences?.preload).toBe(
+    expect(opened(boothWindowOptions('/app/dist-node/preload.cjs')).webPreferences?.preload).toBe(
       '/app/dist-node/preload.cjs',
     );
-    expect(kioskWindowOptions(display, true).webPreferences).not.toHaveProperty('preload');
+    expect(opened(kioskWindowOptions(display)).webPreferences).not.toHaveProperty('preload');
+    expect(opened(kioskWindowOptions(display)).webPreferences).toMatchObject({ disableDialogs: true });
   });
 
   it('opens the booth as an ordinary titled window', () => {
-    const booth = boothWindowOptions('/p.cjs', true);
+    const booth = opened(boothWindowOptions('/p.cjs'));
     expect(booth).toMatchObject({ title: 'GreenPost 绿岗', width: 1366, height: 768 });
     expect(booth.minWidth).toBeLessThanOrEqual(1366);
     expect(booth.minHeight).toBeLessThanOrEqual(768);
@@ -49,7 +68,7 @@ describe('window options', () => {
   });
 
   it('fills the second display with a frameless fullscreen kiosk', () => {
-    const kiosk = kioskWindowOptions(display, true);
+    const kiosk = opened(kioskWindowOptions(display));
     expect(kiosk).toMatchObject({ kiosk: true, fullscreen: true, frame: false, autoHideMenuBar: true, ...display });
   });
 });

@@ -34,9 +34,9 @@ export function BoothApp() {
 
   if (!hello)
     return (
-      <div className="center-screen">
+      <main className="center-screen">
         <Spin size="large" description={t('app.connecting')} />
-      </div>
+      </main>
     );
   if (hello.needsSetup)
     return <SetupScreen onCreate={async (admin) => signIn(await conn.send('setup:createAdmin', admin))} />;

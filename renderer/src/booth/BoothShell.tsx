@@ -29,9 +29,8 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="booth-header">
-        <Typography.Text strong className="booth-title">
-          {t('app.fullName')}
-        </Typography.Text>
+        {/* The booth's one h1, on every page; each page's own headings come below it. */}
+        <h1 className="booth-title">{t('app.fullName')}</h1>
         <Typography.Text className="booth-post">{postName}</Typography.Text>
         <Menu
           mode="horizontal"

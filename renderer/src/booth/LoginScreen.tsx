@@ -14,9 +14,9 @@ export function LoginScreen({ postName, demo, onLogin }: LoginScreenProps) {
   const { error, busy, submit } = useFormSubmit((v: { badge: string; pin: string }) => onLogin(v.badge.trim(), v.pin));
 
   return (
-    <div className="center-screen">
+    <main className="center-screen">
       <Card style={{ width: 400 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} className="card-title">
           {t('app.fullName')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">
@@ -40,6 +40,6 @@ export function LoginScreen({ postName, demo, onLogin }: LoginScreenProps) {
           </Typography.Paragraph>
         )}
       </Card>
-    </div>
+    </main>
   );
 }

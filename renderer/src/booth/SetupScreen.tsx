@@ -14,9 +14,9 @@ export function SetupScreen({ onCreate }: SetupScreenProps) {
   );
 
   return (
-    <div className="center-screen">
+    <main className="center-screen">
       <Card style={{ width: 440 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} className="card-title">
           {t('setup.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
@@ -58,6 +58,6 @@ export function SetupScreen({ onCreate }: SetupScreenProps) {
           </Button>
         </Form>
       </Card>
-    </div>
+    </main>
   );
 }

@@ -9,6 +9,7 @@ import { Connection } from '../net/connection';
 import { ConnectionContext } from '../net/useConnection';
 import { BoothApp } from './BoothApp';
 import { boothAuth } from './session-token';
+import { boothTheme } from './theme';
 import './booth.css';
 
 initI18n();
@@ -18,7 +19,7 @@ function Root() {
   const { i18n } = useTranslation();
   return (
     // Buttons read exactly as written: no automatic space between two Chinese characters.
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f7a3f', fontSize: 15 } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={boothTheme}>
       <ConnectionContext.Provider value={connection}>
         <BoothApp />
       </ConnectionContext.Provider>

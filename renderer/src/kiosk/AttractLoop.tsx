@@ -27,9 +27,9 @@ export function AttractLoop({ kioskName, postName, connected = true, interval = 
       <div className="kiosk-helmet">
         <HelmetIcon />
       </div>
-      <p className="kiosk-message" aria-live="polite">
+      <h1 className="kiosk-message" aria-live="polite">
         {messages[index % messages.length]}
-      </p>
+      </h1>
       <footer className="kiosk-footer">
         <span>{postName}</span>
         <span>

@@ -138,6 +138,7 @@ export const helmet: Messages['helmet'] = {
     contact: 'Please see the officer',
     fineLead: 'You chose the fine ({{yuan}} yuan). Please see the officer at the booth.',
     video: {
+      progress: 'Video watched so far',
       watched: '{{percent}}% watched',
       noSkip: 'Please watch it all; skipping ahead is not possible',
       resume: 'Continue watching',

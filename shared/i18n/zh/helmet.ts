@@ -124,6 +124,7 @@ export const helmet = {
     contact: '请与民警联系',
     fineLead: '您选择了接受罚款（{{yuan}} 元），请到岗亭与民警办理。',
     video: {
+      progress: '视频观看进度',
       watched: '已观看 {{percent}}%',
       noSkip: '请完整观看，不能快进',
       resume: '继续观看',

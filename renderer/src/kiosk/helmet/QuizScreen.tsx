@@ -40,7 +40,7 @@ export function QuizScreen({ session, busy, onSubmit }: QuizScreenProps) {
         <span>{t('helmet.kiosk.quiz.progress', { n: index + 1, total: quiz.questions.length })}</span>
         <span className="kiosk-muted">{t('helmet.kiosk.quiz.passMark', { pass: quiz.passPercent })}</span>
       </header>
-      <h2 className="kiosk-question">{question.question}</h2>
+      <h1 className="kiosk-question">{question.question}</h1>
       <div className="kiosk-answers" role="radiogroup" aria-label={question.question}>
         {question.options.map((option, i) => (
           <button

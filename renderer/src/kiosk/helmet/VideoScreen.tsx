@@ -26,7 +26,7 @@ export function VideoScreen({ session, active, onWalkAway, onLeftVideo }: VideoS
 
   return (
     <main className={`kiosk-screen kiosk-video ${active ? '' : 'kiosk-prepared'}`} data-testid={active ? 'kiosk-video' : undefined} aria-hidden={!active}>
-      <h2 className="kiosk-video-title">{session.video.title}</h2>
+      <h1 className="kiosk-video-title">{session.video.title}</h1>
       <div className="kiosk-player-frame">
         <VideoPlayer video={session.video} onPlayer={setPlayer} />
         {active && promptLeft !== null && (
@@ -47,7 +47,14 @@ export function VideoScreen({ session, active, onWalkAway, onLeftVideo }: VideoS
           </div>
         )}
       </div>
-      <div className="kiosk-progress" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className="kiosk-progress"
+        role="progressbar"
+        aria-label={t('helmet.kiosk.video.progress')}
+        aria-valuenow={percent}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <div className="kiosk-progress-bar" style={{ width: `${percent}%` }} />
       </div>
       <p className="kiosk-muted">
