@@ -42,6 +42,9 @@ test('login switches language and keeps it; the English booth reads without Chin
   await page.goto(core.url);
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
   await signInInEnglish(page, core.url);
+  // The choice is kept: a reload stays English.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 
   // Board: every 劝导 Undo button lies inside the viewport.
   await expect(page.getByRole('button', { name: 'New escort' })).toBeVisible();
@@ -67,6 +70,8 @@ test('login switches language and keeps it; the English booth reads without Chin
   const intervals = page.getByRole('region', { name: 'Intervals' });
   await expect(intervals.getByText(/\d+ min \d+ s/).first()).toBeVisible();
   await expectNoCjk(intervals.locator('.ant-descriptions-item-content'), 'intervals');
+  // Its audit trail names the officer, not `officer:900004`.
+  await expect(page.locator('.escort-audit-actor').first()).toHaveText(/^\S+ · \d{6}$/);
   await shoot(page, 'escort-detail');
   await page.keyboard.press('Escape');
 

@@ -9,6 +9,7 @@ import {
   vehicleKinds,
   type EscortStatus,
 } from '../../../../shared/domain/escort-kinds';
+import { actorWords } from '../../admin/audit-words';
 import { useDuration } from '../../common/useDuration';
 import { formatLocal } from '../../../../shared/domain/time';
 import { statusColor } from './HistoryTab';
@@ -124,7 +125,7 @@ export function EscortDetailView({ detail }: { detail: EscortDetail }) {
                 defaultValue: r.action,
               })}
             </Tag>
-            <span className="escort-audit-actor">{r.actor}</span>
+            <span className="escort-audit-actor">{actorWords(r, t)}</span>
             <span>{auditSummary(r, timeZone, step, t)}</span>
           </List.Item>
         )}
