@@ -15,6 +15,8 @@ export interface AuditRecord {
   seq: number;
   at: number;
   actor: string;
+  /** The officer's or kiosk's name when the actor is one (`officer:900001` → 王建国), as it is now. */
+  actorName?: string;
   action: string;
   entity: string;
   entityId: string;
@@ -30,8 +32,7 @@ export interface AuditPage {
 
 /** The chain's verdict, as `verifyChain` gives it. */
 export type AuditVerdict =
-  | { ok: true; count: number; headSeq: number; headHash: string }
-  | { ok: false; firstBadSeq: number; reason: string };
+  { ok: true; count: number; headSeq: number; headHash: string } | { ok: false; firstBadSeq: number; reason: string };
 
 const officerId = z.number({ error: '请选择民警' }).int().positive('请选择民警');
 const epochMs = z.number({ error: '时间无效' }).int().nonnegative('时间无效');

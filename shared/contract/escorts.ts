@@ -83,6 +83,8 @@ export interface EscortAuditRecord {
   seq: number;
   at: number;
   actor: string;
+  /** The officer's name for an `officer:<badge>` actor. */
+  actorName?: string;
   action: string;
   details: Record<string, unknown>;
 }

@@ -93,14 +93,23 @@ export const intervalsOf = (t: StepTimes): EscortIntervals => ({
   requestToHandover: span(t.requested, t.handedOver),
 });
 
-/** '7分12秒', '1小时3分' — for cards, details and exports. */
-export function formatDuration(ms: number): string {
+/** The languages a duration is written in: the screen's, or zh for exports and the core. */
+export type DurationLanguage = 'zh' | 'en';
+
+/** '7分12秒', '1小时3分' in Chinese; '7 min 12 s', '1 h 3 min' in English — for cards, details and exports. */
+export function formatDuration(ms: number, lang: DurationLanguage = 'zh'): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  if (lang === 'en') {
+    if (h > 0) return `${h} h ${m} min`;
+    if (m > 0) return `${m} min ${ss} s`;
+    return `${s} s`;
+  }
   if (h > 0) return `${h}小时${m}分`;
-  if (m > 0) return `${m}分${String(s).padStart(2, '0')}秒`;
+  if (m > 0) return `${m}分${ss}秒`;
   return `${s}秒`;
 }
 

@@ -19,6 +19,8 @@ export const en: Messages = {
     badge: 'Badge no.',
     pin: 'PIN',
     submit: 'Sign in',
+    badgeNeeded: 'Enter your badge number',
+    pinNeeded: 'Enter your PIN',
     demoHint: 'Demo data: badges 900001–900004, PIN 123456 (demo only)',
   },
   setup: {
@@ -30,6 +32,7 @@ export const en: Messages = {
     submit: 'Create administrator',
   },
   shell: { logout: 'Sign out', language: '中文', pairKiosk: 'Pair kiosk' },
+  punct: { aside: '{{text}} ({{note}})', paren: ' ({{note}})', labelled: '{{label}}: {{value}}', listSep: '; ' },
   pair: {
     title: 'Pair an education kiosk',
     code: 'Pairing code',

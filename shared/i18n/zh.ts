@@ -14,6 +14,8 @@ export const zh = {
     badge: '警号',
     pin: '密码',
     submit: '登录',
+    badgeNeeded: '请输入警号',
+    pinNeeded: '请输入密码',
     demoHint: '演示数据：警号 900001–900004，密码 123456（仅限演示）',
   },
   setup: {
@@ -25,6 +27,8 @@ export const zh = {
     submit: '创建管理员',
   },
   shell: { logout: '退出登录', language: 'English', pairKiosk: '配对教育屏' },
+  /** Punctuation that differs by language: full-width in Chinese, ASCII with spaces in English. */
+  punct: { aside: '{{text}}（{{note}}）', paren: '（{{note}}）', labelled: '{{label}}：{{value}}', listSep: '；' },
   pair: {
     title: '配对教育屏',
     code: '配对码',

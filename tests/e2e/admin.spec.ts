@@ -47,7 +47,10 @@ test('an officer changes their own PIN from the header menu', async ({ page, cor
   await login(page, core.url, '900003', 'new-pin-99');
 });
 
-test('an admin saves a setting (保存), sees it in the audit log and checks the chain (校验)', async ({ page, core }) => {
+test('an admin saves a setting (保存), sees it in the audit log and checks the chain (校验)', async ({
+  page,
+  core,
+}) => {
   await login(page, core.url, '900001');
   await page.getByRole('menuitem', { name: '管理' }).click();
   await page.getByRole('tab', { name: '设置' }).click();
@@ -99,5 +102,6 @@ test('a backup then a restore brings the data back to the backup’s state', asy
   await expect(page.getByRole('row', { name: /310002/ })).toHaveCount(0);
   // The audit log of the restored database records the restore itself.
   await page.getByRole('tab', { name: '审计' }).click();
-  await expect(page.getByRole('row', { name: /恢复备份/ })).toContainText('officer:900001');
+  // By name and badge, in words (issue 16 item 8), not `officer:900001`.
+  await expect(page.getByRole('row', { name: /恢复备份/ })).toContainText('王建国 · 900001');
 });

@@ -140,11 +140,24 @@ export function readDetail(db: Db, id: number): EscortDetail {
       recordedAt: r.recorded_at,
       officer: { id: r.id, badge: r.badge, name: r.name },
     }));
-  const audit = stmt<{ seq: number; at: number; actor: string; action: string; details: string }>(
+  const audit = stmt<{
+    seq: number;
+    at: number;
+    actor: string;
+    action: string;
+    details: string;
+    actor_name: string | null;
+  }>(
     db,
-    `SELECT seq, at, actor, action, details FROM audit_log WHERE entity = 'escort' AND entity_id = ? ORDER BY seq`,
+    `SELECT a.seq, a.at, a.actor, a.action, a.details, o.name AS actor_name
+     FROM audit_log a LEFT JOIN officers o ON a.actor LIKE 'officer:%' AND o.badge = substr(a.actor, 9)
+     WHERE a.entity = 'escort' AND a.entity_id = ? ORDER BY a.seq`,
   )
     .all(String(id))
-    .map((r): EscortAuditRecord => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+    .map(({ actor_name, ...r }): EscortAuditRecord => ({
+      ...r,
+      ...(actor_name ? { actorName: actor_name } : {}),
+      details: JSON.parse(r.details) as Record<string, unknown>,
+    }));
   return { escort, steps, intervals: intervalsOf(escort.times), audit, timeZone: readSettings(db).timeZone };
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditPage, AuditRecord, AuditVerdict } from '../../../shared/contract/admin';
 import type { Ack } from '../../../shared/contract/result';
 import { auditRange } from './audit-range';
+import { actionWords, actorWords, detailWords, type AuditWording } from './audit-words';
 import { formatTime } from './format';
 import type { AuditFilter } from './useAudit';
 
@@ -22,16 +23,14 @@ type Range = Parameters<NonNullable<ComponentProps<typeof DatePicker.RangePicker
 
 /** 管理 → 审计: who did what and when, filtered and paged, and 校验 of the whole hash chain. */
 export function AuditPanel({ page, error, actions, timeZone, onSearch, filter, onVerify }: AuditPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const wording: AuditWording = { t, lang: i18n.language === 'en' ? 'en' : 'zh', timeZone };
   const [actor, setActor] = useState('');
   const [action, setAction] = useState<string>();
   const [range, setRange] = useState<Range>(null);
   const [verdict, setVerdict] = useState<Ack<AuditVerdict>>();
   const [verifying, setVerifying] = useState(false);
-  const actionLabel = (a: string) => {
-    const label = t(`admin.audit.actions.${a}`, { defaultValue: '' });
-    return typeof label === 'string' && label ? `${label}（${a}）` : a;
-  };
+  const actionLabel = (a: string) => actionWords(a, t);
 
   const search = () =>
     onSearch({
@@ -54,14 +53,14 @@ export function AuditPanel({ page, error, actions, timeZone, onSearch, filter, o
   const columns: TableColumnsType<AuditRecord> = [
     { title: t('admin.audit.seq'), dataIndex: 'seq', width: 90 },
     { title: t('admin.audit.when'), dataIndex: 'at', width: 190, render: (at: number) => formatTime(at, timeZone) },
-    { title: t('admin.audit.who'), dataIndex: 'actor', width: 170 },
+    { title: t('admin.audit.who'), dataIndex: 'actor', width: 170, render: (_v, r) => actorWords(r, t) },
     { title: t('admin.audit.what'), dataIndex: 'action', width: 220, render: actionLabel },
     { title: t('admin.audit.entity'), width: 200, render: (_v, r) => `${r.entity} #${r.entityId}` },
     {
       title: t('admin.audit.details'),
       dataIndex: 'details',
       ellipsis: true,
-      render: (d: Record<string, unknown>) => <span className="admin-mono">{Object.keys(d).length ? JSON.stringify(d) : ''}</span>,
+      render: (d: Record<string, unknown>) => detailWords(d, wording),
     },
   ];
 
@@ -85,6 +84,7 @@ export function AuditPanel({ page, error, actions, timeZone, onSearch, filter, o
           allowClear
           showSearch
           options={actions.map((a) => ({ value: a, label: actionLabel(a) }))}
+          optionFilterProp="label"
           style={{ width: 260 }}
         />
         <DatePicker.RangePicker aria-label={t('admin.audit.when')} value={range} onChange={setRange} />
@@ -106,7 +106,11 @@ export function AuditPanel({ page, error, actions, timeZone, onSearch, filter, o
             !verdict.ok
               ? verdict.error.message
               : verdict.value.ok
-                ? t('admin.audit.intact', { count: verdict.value.count, seq: verdict.value.headSeq, hash: verdict.value.headHash })
+                ? t('admin.audit.intact', {
+                    count: verdict.value.count,
+                    seq: verdict.value.headSeq,
+                    hash: verdict.value.headHash,
+                  })
                 : t('admin.audit.broken', { seq: verdict.value.firstBadSeq, reason: verdict.value.reason })
           }
         />

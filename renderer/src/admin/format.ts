@@ -1,27 +1,9 @@
-/** Times shown in the post's time zone (settings), whatever the browser's own zone. */
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { formatLocal } from '../../../shared/domain/time';
 
-export function formatTime(at: number, timeZone: string, lang = 'zh-CN'): string {
-  const key = `${lang}|${timeZone}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(key, f);
-  }
-  return f.format(at);
-}
+/** Times in the post's time zone (settings), whatever the browser's own, written as everywhere else: 2026-11-25 16:20:05. */
+export const formatTime = (at: number, timeZone: string): string => formatLocal(at, timeZone, true);
 
-export const formatDate = (at: number, timeZone: string, lang = 'zh-CN') =>
-  new Intl.DateTimeFormat(lang, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+export const formatDate = (at: number, timeZone: string): string => formatLocal(at, timeZone).slice(0, 10);
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../shared/contract/auth';
 import { roleAtLeast } from '../../../shared/domain/roles';
-import { setLanguage } from '../common/i18n';
+import { LanguageSwitch } from '../common/LanguageSwitch';
 import { ChangePinDialog } from './ChangePinDialog';
 import { PairKioskDialog } from './PairKioskDialog';
 import type { BoothPage } from './pages';
@@ -17,7 +17,7 @@ export interface BoothShellProps {
 }
 
 export function BoothShell({ officer, postName, connected, pages, onLogout }: BoothShellProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const visible = pages.filter((p) => roleAtLeast(officer.role, p.minRole));
   const [current, setCurrent] = useState(visible[0]?.key);
   const [pairing, setPairing] = useState(false);
@@ -51,15 +51,20 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
               {officer.name} · {officer.badge} · {t(`roles.${officer.role}`)}
             </Button>
           </Dropdown>
-          <Button type="text" className="booth-link" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
-            {t('shell.language')}
-          </Button>
+          <LanguageSwitch type="text" className="booth-link" />
           <Button onClick={onLogout}>{t('shell.logout')}</Button>
         </Space>
       </Layout.Header>
       <Layout.Content className="booth-content">
         {pinChanged && (
-          <Alert type="success" showIcon role="status" title={t('admin.account.changed')} closable={{ onClose: () => setPinChanged(false) }} style={{ marginBottom: 16 }} />
+          <Alert
+            type="success"
+            showIcon
+            role="status"
+            title={t('admin.account.changed')}
+            closable={{ onClose: () => setPinChanged(false) }}
+            style={{ marginBottom: 16 }}
+          />
         )}
         {Page && <Page officer={officer} />}
       </Layout.Content>

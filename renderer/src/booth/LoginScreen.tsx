@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../common/LanguageSwitch';
 import { useFormSubmit } from './useFormSubmit';
 
 export interface LoginScreenProps {
@@ -16,17 +17,24 @@ export function LoginScreen({ postName, demo, onLogin }: LoginScreenProps) {
   return (
     <main className="center-screen">
       <Card style={{ width: 400 }}>
-        <Typography.Title level={1} className="card-title">
-          {t('app.fullName')}
-        </Typography.Title>
+        <div className="login-head">
+          <Typography.Title level={1} className="card-title" style={{ margin: 0 }}>
+            {t('app.fullName')}
+          </Typography.Title>
+          <LanguageSwitch />
+        </div>
         <Typography.Paragraph type="secondary">
           {postName} · {t('login.title')}
         </Typography.Paragraph>
         <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-          <Form.Item label={t('login.badge')} name="badge" rules={[{ required: true, message: '请输入警号' }]}>
+          <Form.Item
+            label={t('login.badge')}
+            name="badge"
+            rules={[{ required: true, message: t('login.badgeNeeded') }]}
+          >
             <Input size="large" autoFocus inputMode="numeric" autoComplete="username" maxLength={10} />
           </Form.Item>
-          <Form.Item label={t('login.pin')} name="pin" rules={[{ required: true, message: '请输入密码' }]}>
+          <Form.Item label={t('login.pin')} name="pin" rules={[{ required: true, message: t('login.pinNeeded') }]}>
             <Input.Password size="large" autoComplete="current-password" maxLength={64} />
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}

@@ -52,9 +52,9 @@ export function ReportToolbar({
         style={{ width: 96 }}
         virtual={false}
         onChange={(m) => onMonth(year, m)}
-        options={Array.from({ length: 12 }, (_, i) => ({
+        options={(t('reports.monthNames', { returnObjects: true }) as string[]).map((label, i) => ({
           value: i + 1,
-          label: t('reports.monthValue', { month: i + 1 }),
+          label,
         }))}
       />
       <Button aria-label={t('reports.next')} onClick={() => go(1)}>

@@ -29,6 +29,17 @@ export interface ChartSpec {
 
 const palette = ['#1f7a3f', '#4e9bd6', '#e0a32e', '#c0504d', '#7d5ba6', '#6a8a8a'];
 
+/** Breaks a label at spaces into lines of about 12 characters; Chinese labels (no spaces) stay whole. */
+export function wrapLabel(label: string): string {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= 12) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+
 export function chartOption(spec: ChartSpec, animate = true): ChartOption {
   const base = {
     color: palette,
@@ -52,7 +63,11 @@ export function chartOption(spec: ChartSpec, animate = true): ChartOption {
     };
   }
   const horizontal = spec.kind === 'hbar';
-  const category = { type: 'category' as const, data: spec.categories, axisLabel: { interval: 0, hideOverlap: true } };
+  // A dozen named categories or fewer: every label shows, long English names wrapped onto lines (hiding
+  // overlaps dropped "Educations completed"). Denser axes (days, hours) are numbers: overlaps may hide.
+  const named = spec.categories.length <= 12;
+  const axisLabel = named ? { interval: 0, formatter: wrapLabel } : { interval: 0, hideOverlap: true };
+  const category = { type: 'category' as const, data: spec.categories, axisLabel };
   const value = { type: 'value' as const, minInterval: 1 };
   return {
     ...base,

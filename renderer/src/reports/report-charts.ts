@@ -90,7 +90,7 @@ export function escortSpecs(r: MonthReport, t: TFunction, lang: Lang): ChartSpec
       title: t('reports.intervals'),
       kind: 'bar',
       categoryTitle: t('reports.category'),
-      categories: intervals.map(([name, s]) => `${name}（n=${s.count}）`),
+      categories: intervals.map(([name, s]) => t('punct.aside', { text: name, note: `n=${s.count}` })),
       series: (['median', 'p90', 'mean', 'max'] as const).map((k) => ({
         name: t(`reports.${k}`),
         values: intervals.map(([, s]) => s[k]),
@@ -169,12 +169,13 @@ export function helmetSpecs(r: MonthReport, t: TFunction, lang: Lang): ChartSpec
 
 export function yearSpec(r: MonthReport, t: TFunction): ChartSpec {
   const y = r.year;
+  const monthNames = t('reports.monthNames', { returnObjects: true }) as string[];
   return {
     key: 'year',
     title: t('reports.yearView', { year: y.year }),
     kind: 'bar',
     categoryTitle: t('reports.month'),
-    categories: y.months.map((m) => t('reports.monthValue', { month: m.month })),
+    categories: y.months.map((m) => monthNames[m.month - 1]!),
     series: [
       { name: t('reports.escorts'), values: y.months.map((m) => m.escorts) },
       { name: t('reports.advisories'), values: y.months.map((m) => m.advisories) },

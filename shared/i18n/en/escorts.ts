@@ -24,6 +24,7 @@ export const escorts: Messages['escorts'] = {
   cancel: 'Cancel',
   cancelTitle: 'Cancel escort {{plate}}',
   cancelReason: 'Reason',
+  cancelReasonNeeded: 'Give the reason for cancelling (at least 2 characters)',
   confirmCancel: 'Cancel the escort',
   duplicateTitle: 'Possible duplicate',
   duplicateConfirm: 'Create anyway',

@@ -73,6 +73,7 @@ export const helmet: Messages['helmet'] = {
   status: {
     onKiosk: 'on “{{kiosk}}”',
     quizAttempt: 'attempt {{n}}',
+    fined: 'Fined ¥{{yuan}}',
     ticketPending: 'Ticket number to record',
     quizScore: 'Quiz {{score}}%',
     ticket: 'Ticket {{no}}',
@@ -98,7 +99,8 @@ export const helmet: Messages['helmet'] = {
     overrideHint:
       'This rider was stopped within {{months}} months and should be fined. To allow education instead, give a reason (audited).',
     undoFineTitle: 'Undo the fine choice',
-    undoFineHint: 'The rider chose the fine on the kiosk. Undoing it returns the stop to waiting, so it can be sent to the kiosk again for the rider to choose. Give the reason (it is audited).',
+    undoFineHint:
+      'The rider chose the fine on the kiosk. Undoing it returns the stop to waiting, so it can be sent to the kiosk again for the rider to choose. Give the reason (it is audited).',
     cancelTitle: 'Cancel the stop',
     cancelHint: 'A cancelled stop no longer counts against the rider. Give a reason (audited).',
     reason: 'Reason',

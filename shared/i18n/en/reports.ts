@@ -5,7 +5,8 @@ export const reports: Messages['reports'] = {
   title: 'Reports',
   year: 'Year',
   month: 'Month',
-  monthValue: 'Month {{month}}',
+  /** Short names: they fit the month picker and a year chart's twelve axis labels. */
+  monthNames: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   previous: 'Previous month',
   next: 'Next month',
   exportCsv: 'Export CSV',
@@ -17,7 +18,8 @@ export const reports: Messages['reports'] = {
   stagePrint: 'Preparing the print layout…',
   saved: 'Exported: {{name}}',
   cancelled: 'Saving cancelled',
-  printDialog: 'The print dialog is open: choose “Save as PDF” and save it as {{name}} (the browser does not say whether it was saved; audited as a print)',
+  printDialog:
+    'The print dialog is open: choose “Save as PDF” and save it as {{name}} (the browser does not say whether it was saved; audited as a print)',
   thisMonth: 'This month',
   previousMonth: 'Previous month',
   lastYear: 'Same month last year',

@@ -21,6 +21,7 @@ export const escorts = {
   stepTime: '{{step}}时间',
   cancel: '取消',
   cancelTitle: '取消护送 {{plate}}',
+  cancelReasonNeeded: '请填写取消原因（至少 2 个字）',
   cancelReason: '取消原因',
   confirmCancel: '确认取消护送',
   duplicateTitle: '可能重复登记',
@@ -69,7 +70,14 @@ export const escorts = {
   createdBy: '登记人',
   none: '—',
   total: '共 {{count}} 条',
-  auditActions: { create: '登记', create_backdated: '补录登记', step: '步骤', undoStep: '撤销步骤', cancel: '取消', edit: '修改' },
+  auditActions: {
+    create: '登记',
+    create_backdated: '补录登记',
+    step: '步骤',
+    undoStep: '撤销步骤',
+    cancel: '取消',
+    edit: '修改',
+  },
   reasonLabel: '原因',
   changesLabel: '改动',
 };

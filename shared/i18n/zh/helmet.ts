@@ -61,6 +61,7 @@ export const helmet = {
     quizAttempt: '第 {{n}} 次答题',
     ticketPending: '待录入处罚决定书编号',
     quizScore: '答题 {{score}} 分',
+    fined: '罚款 {{yuan}} 元',
     ticket: '决定书 {{no}}',
     missedPrompts: '{{n}} 次未及时确认',
     kioskOffline: '教育屏离线',
@@ -84,7 +85,8 @@ export const helmet = {
     overrideHint:
       '该当事人 {{months}} 个月内已有查处记录，按规定应处罚款。确需允许其以教育代替罚款的，请写明理由（将记入审计日志）。',
     undoFineTitle: '撤销罚款选择',
-    undoFineHint: '当事人在教育屏上选择了接受罚款。撤销后该查处回到待推送，可重新推送到教育屏让其再选择。请写明理由（将记入审计日志）。',
+    undoFineHint:
+      '当事人在教育屏上选择了接受罚款。撤销后该查处回到待推送，可重新推送到教育屏让其再选择。请写明理由（将记入审计日志）。',
     cancelTitle: '撤销查处',
     cancelHint: '撤销后该记录不再计入当事人的违法次数。请写明理由（将记入审计日志）。',
     reason: '理由',

@@ -3,7 +3,7 @@ export const reports = {
   title: '统计报表',
   year: '年份',
   month: '月份',
-  monthValue: '{{month}} 月',
+  monthNames: ['1 月', '2 月', '3 月', '4 月', '5 月', '6 月', '7 月', '8 月', '9 月', '10 月', '11 月', '12 月'],
   previous: '上个月',
   next: '下个月',
   exportCsv: '导出 CSV',

@@ -2,7 +2,7 @@ import { Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContentVideo } from '../../../../shared/contract/content';
-import { formatDuration } from '../../../../shared/domain/escort-timeline';
+import { useDuration } from '../../common/useDuration';
 
 export interface VideoLibraryProps {
   videos: ContentVideo[] | undefined;
@@ -13,15 +13,22 @@ export interface VideoLibraryProps {
 /** 内容 → 教育视频: every video, who watches it, and 停用 / 启用. */
 export function VideoLibrary({ videos, onUpload, onSetActive }: VideoLibraryProps) {
   const { t } = useTranslation();
+  const formatDuration = useDuration();
   const columns: TableColumnsType<ContentVideo> = [
     { title: t('content.videos.name'), dataIndex: 'title', ellipsis: true },
-    { title: t('content.videos.duration'), dataIndex: 'durationSeconds', width: 90, render: (s: number) => formatDuration(Math.round(s) * 1000) },
+    {
+      title: t('content.videos.duration'),
+      dataIndex: 'durationSeconds',
+      width: 90,
+      render: (s: number) => formatDuration(Math.round(s) * 1000),
+    },
     { title: t('content.videos.format'), dataIndex: 'format', width: 90, render: (f: string) => f.toUpperCase() },
     {
       title: t('content.videos.captions'),
       dataIndex: 'hasCaptions',
       width: 80,
-      render: (has: boolean) => (has ? t('content.videos.hasCaptions') : <Tag color="red">{t('content.videos.noCaptions')}</Tag>),
+      render: (has: boolean) =>
+        has ? t('content.videos.hasCaptions') : <Tag color="red">{t('content.videos.noCaptions')}</Tag>,
     },
     {
       title: t('content.videos.usedBy'),
@@ -47,7 +54,11 @@ export function VideoLibrary({ videos, onUpload, onSetActive }: VideoLibraryProp
       title: t('content.videos.status'),
       dataIndex: 'active',
       width: 100,
-      render: (active: boolean) => <Tag color={active ? 'green' : 'default'}>{active ? t('content.videos.active') : t('content.videos.inactive')}</Tag>,
+      render: (active: boolean) => (
+        <Tag color={active ? 'green' : 'default'}>
+          {active ? t('content.videos.active') : t('content.videos.inactive')}
+        </Tag>
+      ),
     },
     {
       title: t('content.videos.actions'),
@@ -65,7 +76,10 @@ export function VideoLibrary({ videos, onUpload, onSetActive }: VideoLibraryProp
             </Button>
           </Popconfirm>
         ) : (
-          <Button aria-label={`${t('content.videos.activate')} ${video.title}`} onClick={() => onSetActive(video, true)}>
+          <Button
+            aria-label={`${t('content.videos.activate')} ${video.title}`}
+            onClick={() => onSetActive(video, true)}
+          >
             {t('content.videos.activate')}
           </Button>
         ),

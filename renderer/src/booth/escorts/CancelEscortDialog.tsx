@@ -44,7 +44,7 @@ export function CancelEscortDialog({ escort, onConfirm, onClose }: CancelEscortD
         <Form.Item
           label={t('escorts.cancelReason')}
           name="reason"
-          rules={[{ required: true, whitespace: true, min: 2, message: '请填写取消原因（至少 2 个字）' }]}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('escorts.cancelReasonNeeded') }]}
         >
           <Input autoFocus maxLength={200} />
         </Form.Item>

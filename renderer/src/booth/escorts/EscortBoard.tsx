@@ -2,7 +2,8 @@ import { Button, Empty, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EscortView } from '../../../../shared/contract/escorts';
-import { formatDuration, intervalsOf } from '../../../../shared/domain/escort-timeline';
+import { intervalsOf } from '../../../../shared/domain/escort-timeline';
+import { useDuration } from '../../common/useDuration';
 import { formatLocal } from '../../../../shared/domain/time';
 import type { BoardState } from './useEscortBoard';
 import { EscortCard, stepGuards } from './EscortCard';
@@ -29,6 +30,7 @@ export const CLOSED_FOLDED = 12;
 export function EscortBoard(props: EscortBoardProps) {
   const { board, now } = props;
   const { t } = useTranslation();
+  const formatDuration = useDuration();
   const { step } = useLabels();
   const [allClosed, setAllClosed] = useState(false);
   const closed = allClosed ? board.closedToday : board.closedToday.slice(0, CLOSED_FOLDED);
@@ -67,7 +69,9 @@ export function EscortBoard(props: EscortBoardProps) {
         <div className="escort-closed">
           <div className="escort-closed-head">
             <Typography.Title level={5}>{t('escorts.closedToday')}</Typography.Title>
-            <Typography.Text type="secondary">{t('escorts.closedCount', { count: board.closedToday.length })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('escorts.closedCount', { count: board.closedToday.length })}
+            </Typography.Text>
             {board.closedToday.length > CLOSED_FOLDED && (
               <Button type="link" onClick={() => setAllClosed((v) => !v)}>
                 {allClosed
@@ -88,7 +92,10 @@ export function EscortBoard(props: EscortBoardProps) {
                   </Button>
                   <Tag color={e.status === 'cancelled' ? 'default' : 'green'}>
                     {closedAt != null
-                      ? t('escorts.closedAt', { step: step(e.status), time: formatLocal(closedAt, board.timeZone).slice(11, 16) })
+                      ? t('escorts.closedAt', {
+                          step: step(e.status),
+                          time: formatLocal(closedAt, board.timeZone).slice(11, 16),
+                        })
                       : step(e.status)}
                   </Tag>
                   {total !== null && <span>{formatDuration(total)}</span>}

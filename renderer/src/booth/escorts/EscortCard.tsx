@@ -103,8 +103,7 @@ export function EscortCard(props: EscortCardProps) {
       <ol className="escort-steps">
         {escortSteps.map((s) => (
           <li key={s} className={escort.times[s] ? 'done' : undefined}>
-            <span>{step(s)}</span>
-            <span>{escort.times[s] ? clock(escort.times[s], timeZone) : '--:--'}</span>
+            <span>{step(s)}</span> <span>{escort.times[s] ? clock(escort.times[s], timeZone) : '--:--'}</span>
           </li>
         ))}
       </ol>

@@ -1,4 +1,5 @@
 import { Descriptions, List, Tag, Timeline, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EscortAuditRecord, EscortDetail } from '../../../../shared/contract/escorts';
 import {
@@ -8,7 +9,8 @@ import {
   vehicleKinds,
   type EscortStatus,
 } from '../../../../shared/domain/escort-kinds';
-import { formatDuration } from '../../../../shared/domain/escort-timeline';
+import { actorWords } from '../../admin/audit-words';
+import { useDuration } from '../../common/useDuration';
 import { formatLocal } from '../../../../shared/domain/time';
 import { statusColor } from './HistoryTab';
 import { useLabels } from './labels';
@@ -18,8 +20,7 @@ function auditSummary(
   r: EscortAuditRecord,
   timeZone: string,
   stepLabel: (s: EscortStatus) => string,
-  reasonLabel: string,
-  changesLabel: string,
+  t: TFunction,
 ): string {
   const d = r.details as {
     reason?: string;
@@ -29,15 +30,14 @@ function auditSummary(
   };
   const parts: string[] = [];
   if (d.step) parts.push(`${stepLabel(d.step)}${d.at ? ` ${formatLocal(d.at, timeZone, true)}` : ''}`);
-  if (d.reason) parts.push(`${reasonLabel}：${d.reason}`);
+  if (d.reason) parts.push(t('punct.labelled', { label: t('escorts.reasonLabel'), value: d.reason }));
   if (d.changes) {
     const show = (v: unknown) =>
       typeof v === 'number' && v > 946_684_800_000 ? formatLocal(v, timeZone) : JSON.stringify(v);
-    parts.push(
-      `${changesLabel}：${Object.entries(d.changes)
-        .map(([k, [a, b]]) => `${k} ${show(a)} → ${show(b)}`)
-        .join('；')}`,
-    );
+    const changes = Object.entries(d.changes)
+      .map(([k, [a, b]]) => `${k} ${show(a)} → ${show(b)}`)
+      .join(t('punct.listSep'));
+    parts.push(t('punct.labelled', { label: t('escorts.changesLabel'), value: changes }));
   }
   return parts.join(' · ');
 }
@@ -45,6 +45,7 @@ function auditSummary(
 /** Pure: the record, its timeline (time + officer per step), the three intervals and the audit trail. */
 export function EscortDetailView({ detail }: { detail: EscortDetail }) {
   const { t } = useTranslation();
+  const formatDuration = useDuration();
   const { label, step } = useLabels();
   const { escort: e, timeZone } = detail;
   const none = t('escorts.none');
@@ -54,7 +55,8 @@ export function EscortDetailView({ detail }: { detail: EscortDetail }) {
     <div className="escort-detail">
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('escorts.plate')}>
-          <Typography.Text strong>{e.plate}</Typography.Text> {e.noPlateReason && `（${e.noPlateReason}）`}
+          <Typography.Text strong>{e.plate}</Typography.Text>
+          {e.noPlateReason && t('punct.paren', { note: e.noPlateReason })}
         </Descriptions.Item>
         <Descriptions.Item label={t('escorts.outcome')}>
           <Tag color={statusColor(e)}>{step(e.status)}</Tag>
@@ -123,8 +125,8 @@ export function EscortDetailView({ detail }: { detail: EscortDetail }) {
                 defaultValue: r.action,
               })}
             </Tag>
-            <span className="escort-audit-actor">{r.actor}</span>
-            <span>{auditSummary(r, timeZone, step, t('escorts.reasonLabel'), t('escorts.changesLabel'))}</span>
+            <span className="escort-audit-actor">{actorWords(r, t)}</span>
+            <span>{auditSummary(r, timeZone, step, t)}</span>
           </List.Item>
         )}
       />

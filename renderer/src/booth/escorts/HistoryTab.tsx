@@ -3,7 +3,8 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { EscortOfficer, EscortView } from '../../../../shared/contract/escorts';
 import { conditions, destinations, requestSourceOrder, requestSources } from '../../../../shared/domain/escort-kinds';
-import { formatDuration, intervalsOf } from '../../../../shared/domain/escort-timeline';
+import { intervalsOf } from '../../../../shared/domain/escort-timeline';
+import { useDuration } from '../../common/useDuration';
 import { formatLocal } from '../../../../shared/domain/time';
 import { useLabels } from './labels';
 import { useEscortHistory, type HistoryFilters } from './useEscortHistory';
@@ -33,6 +34,7 @@ export const statusColor = (e: EscortView) =>
 /** Search the log: date range, plate, source, condition, officer, outcome; a row opens its detail. */
 export function HistoryTab({ officers, onOpenDetail }: { officers: EscortOfficer[]; onOpenDetail(id: number): void }) {
   const { t } = useTranslation();
+  const formatDuration = useDuration();
   const { label, options, step } = useLabels();
   const [form] = Form.useForm<FilterForm>();
   const history = useEscortHistory();

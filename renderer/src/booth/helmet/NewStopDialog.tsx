@@ -91,7 +91,10 @@ export function NewStopDialog({ open, postName, onSave, onClose }: NewStopDialog
         <Form.Item label={t('helmet.form.phone')} name="phone" rules={[schemaRule(phoneSchema, true)]}>
           <Input size="large" inputMode="tel" maxLength={13} />
         </Form.Item>
-        <Form.Item label={`${t('helmet.form.name')}（${t('helmet.form.optional')}）`} name="riderName">
+        <Form.Item
+          label={t('punct.aside', { text: t('helmet.form.name'), note: t('helmet.form.optional') })}
+          name="riderName"
+        >
           <Input size="large" maxLength={32} />
         </Form.Item>
         <Form.Item label={t('helmet.form.place')} name="place">

@@ -14,10 +14,14 @@ export function StopStatus({ stop, kioskOnline }: { stop: HelmetStop; kioskOnlin
         <Space size={6} wrap>
           <Tag color="processing">{t(`helmet.phase.${s.phase}`)}</Tag>
           <Typography.Text type="secondary">{t('helmet.status.onKiosk', { kiosk: s.kioskName })}</Typography.Text>
-          {s.phase === 'quiz' && <Typography.Text>{t('helmet.status.quizAttempt', { n: s.quizAttempts + 1 })}</Typography.Text>}
+          {s.phase === 'quiz' && (
+            <Typography.Text>{t('helmet.status.quizAttempt', { n: s.quizAttempts + 1 })}</Typography.Text>
+          )}
           {!kioskOnline && <Tag color="red">{t('helmet.status.kioskOffline')}</Tag>}
         </Space>
-        {s.phase !== 'choice' && <Progress percent={s.percent} size="small" status="active" style={{ margin: 0, maxWidth: 240 }} />}
+        {s.phase !== 'choice' && (
+          <Progress percent={s.percent} size="small" status="active" style={{ margin: 0, maxWidth: 240 }} />
+        )}
         {s.promptsMissed > 0 && (
           <Typography.Text type="warning">{t('helmet.status.missedPrompts', { n: s.promptsMissed })}</Typography.Text>
         )}
@@ -35,9 +39,7 @@ export function StopStatus({ stop, kioskOnline }: { stop: HelmetStop; kioskOnlin
     case 'fined':
       return stop.ticketNo ? (
         <Space size={4} wrap>
-          <Tag color="gold">
-            {t('helmet.outcome.fined')} {stop.fineYuan} 元
-          </Tag>
+          <Tag color="gold">{t('helmet.status.fined', { yuan: stop.fineYuan })}</Tag>
           <Typography.Text type="secondary">{t('helmet.status.ticket', { no: stop.ticketNo })}</Typography.Text>
         </Space>
       ) : (
@@ -46,8 +48,9 @@ export function StopStatus({ stop, kioskOnline }: { stop: HelmetStop; kioskOnlin
     case 'abandoned':
       return (
         <Tag color="error">
-          {t('helmet.outcome.abandoned')}
-          {s?.endReason ? `（${t(`helmet.endReason.${s.endReason}`)}）` : ''}
+          {s?.endReason
+            ? t('punct.aside', { text: t('helmet.outcome.abandoned'), note: t(`helmet.endReason.${s.endReason}`) })
+            : t('helmet.outcome.abandoned')}
         </Tag>
       );
     case 'cancelled':
