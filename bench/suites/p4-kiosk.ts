@@ -7,7 +7,7 @@
 //    <video> element made on the click and playing the same file from the same server (a cold start).
 // Both ends stamp Date.now() (one machine, one clock), so a figure is click-to-screen, not ack time.
 import { chromium, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -72,8 +72,12 @@ const watchPlaying = (page: Page) =>
 const clickAt = async (page: Page, selector: string) =>
   (await page.evaluate(`(() => { const at = Date.now(); document.querySelector(${JSON.stringify(selector)}).click(); return at; })()`)) as number;
 
-/** The baseline rig: a bare socket.io server relaying between two pages, and a bare <video> page. */
-async function rawRig(mediaUrl: string) {
+/**
+ * The baseline rig: a bare socket.io server relaying between two pages, and a bare <video> page
+ * playing the same file from the rig itself (the core refuses media requests from another origin).
+ */
+async function rawRig(mediaFile: string) {
+  const mediaUrl = '/media.webm';
   // The bare video is made on the click, from nothing, like a cold start of the kiosk's player.
   const page = `<!doctype html><meta charset="utf-8"><script src="/socket.io/socket.io.js"></script>
 <button id="play">play</button>
@@ -88,7 +92,12 @@ async function rawRig(mediaUrl: string) {
     v.play();
   };
 </script>`;
-  const http = createServer((_req, res) => {
+  const http = createServer((req, res) => {
+    if (req.url === mediaUrl) {
+      res.writeHead(200, { 'Content-Type': 'video/webm', 'Content-Length': statSync(mediaFile).size });
+      createReadStream(mediaFile).pipe(res);
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(page);
   });
@@ -114,7 +123,7 @@ const suite: BenchSuite = async ({ quick, workDir, log }) => {
     quiet: true,
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const rig = await rawRig(`${running.url}/media/helmet-saves-lives.webm`);
+  const rig = await rawRig(join(root, 'resources', 'videos', 'helmet-saves-lives.webm'));
   try {
     const booth = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     const kiosk = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

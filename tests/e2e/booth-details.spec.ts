@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { io } from 'socket.io-client';
 import { expect, login, pairKiosk, test } from './fixtures';
+import { call, officerSocket } from './protocol';
 
 // Smaller things a new user hit (issue 16, item 9): words said twice, a figure without its unit, a
 // repeat rider without when and where the first stop was.
@@ -10,13 +10,7 @@ test.use({ demoYears: 1 });
 
 /** Two stops of one rider (same phone) through the protocol, as a second booth would make them. */
 async function repeatRider(url: string, phone: string) {
-  const call = (socket: ReturnType<typeof io>, name: string, payload: object) =>
-    socket.timeout(10_000).emitWithAck(name, payload) as Promise<{ ok: boolean; value: Record<string, unknown> }>;
-  const anon = io(url, { transports: ['websocket'], forceNew: true });
-  const login = await call(anon, 'auth:login', { badge: '900003', pin: '123456' });
-  anon.close();
-  const officer = io(url, { transports: ['websocket'], forceNew: true, auth: { token: login.value.token } });
-  await new Promise((resolve) => officer.once('core:hello', resolve));
+  const officer = await officerSocket(url);
   const first = await call(officer, 'helmet:create', { vehicle: 'ebike', phone, place: '东昌路口' });
   await call(officer, 'helmet:cancel', { stopId: first.value.id, reason: '测试：误登记' });
   await call(officer, 'helmet:create', { vehicle: 'ebike', phone, place: '柳园路口' });

@@ -1,21 +1,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { io } from 'socket.io-client';
 import { expect, login, serveCore, stopCore, test } from './fixtures';
+import { call, officerSocket } from './protocol';
 
 const PASSPHRASE = '岗亭密钥 2026 冬';
 const shots = join(import.meta.dirname, '..', '..', 'test-results', 'screens');
 
 /** Through the protocol, as a second booth would: an officer stops a rider, so the post has a rider key. */
 async function stopARider(url: string, phone: string) {
-  const call = (socket: ReturnType<typeof io>, name: string, payload: object) =>
-    socket.timeout(10_000).emitWithAck(name, payload) as Promise<{ ok: boolean; value: Record<string, unknown> }>;
-  const anon = io(url, { transports: ['websocket'], forceNew: true });
-  const login = await call(anon, 'auth:login', { badge: '900003', pin: '123456' });
-  anon.close();
-  const officer = io(url, { transports: ['websocket'], forceNew: true, auth: { token: login.value.token } });
-  await new Promise((resolve) => officer.once('core:hello', resolve));
+  const officer = await officerSocket(url);
   const stop = await call(officer, 'helmet:create', { vehicle: 'ebike', phone });
   officer.close();
   return stop.value;
