@@ -67,7 +67,7 @@ export function idNumberProblem(raw: string): IdProblem | undefined {
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return 'birthDate';
+  if (y < 1900 || y > 2100 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return 'birthDate';
   if (idCheckChar(id) !== id[17]) return 'checksum';
   return undefined;
 }

@@ -21,6 +21,9 @@ describe('GB 11643 ID numbers', () => {
   it('refuses a wrong check character, a bad date, a wrong length or letters', () => {
     expect(idNumberProblem('110105194912310021')).toBe('checksum');
     expect(idNumberProblem('110105194902300028')).toBe('birthDate'); // 30 February
+    // A hex digest's digits once read as a 'date' in the year 5213: nobody alive was born then.
+    const far = '25301552131124891';
+    expect(idNumberProblem(far + idCheckChar(far))).toBe('birthDate');
     expect(idNumberProblem('11010519491231002')).toBe('length');
     expect(idNumberProblem('1101051949123100XX')).toBe('format');
     expect(idNumberProblem('01010519491231002X')).toBe('format');
