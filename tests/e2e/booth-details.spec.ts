@@ -37,7 +37,7 @@ test('a repeat rider’s row says when and where the last stop was; 数据保留
   const db = new Database(join(core.dataDir, 'greenpost.db'), { readonly: true });
   const oldest = db.prepare('SELECT plate FROM helmet_stops WHERE plate IS NOT NULL ORDER BY stopped_at LIMIT 1').get() as { plate: string };
   db.close();
-  await page.getByRole('searchbox', { name: '按号牌查找' }).fill(oldest.plate);
+  await page.getByRole('searchbox', { name: '查找全部日期的查处' }).fill(oldest.plate);
   await page.getByRole('button', { name: '查找' }).click();
   await expect(page.getByRole('status')).toContainText(`号牌含「${oldest.plate}」的查处`);
   await expect(page.getByRole('row', { name: new RegExp(oldest.plate) }).first()).toContainText(/\d{4}-\d{1,2}-\d{1,2}/);
