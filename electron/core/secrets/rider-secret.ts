@@ -38,12 +38,11 @@ export function riderKeyOfFile(db: Db | Database.Database): { legacy?: Buffer; k
 }
 
 const cache = new WeakMap<Core, Buffer>();
+const SET_SETTING =
+  'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value';
 
 function recordKeyId(db: Db, secret: Buffer) {
-  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    KEY_ID,
-    riderKeyId(secret),
-  );
+  stmt(db, SET_SETTING).run(KEY_ID, riderKeyId(secret));
 }
 
 /**
@@ -56,9 +55,7 @@ function scrubFile(file: string, keyId: string): boolean {
     if (setting(db, LEGACY_SECRET) === undefined) return false;
     db.transaction(() => {
       db.prepare('DELETE FROM settings WHERE key = ?').run(LEGACY_SECRET);
-      db.prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      ).run(KEY_ID, keyId);
+      db.prepare(SET_SETTING).run(KEY_ID, keyId);
     })();
     db.exec('VACUUM');
     db.pragma('wal_checkpoint(TRUNCATE)');
