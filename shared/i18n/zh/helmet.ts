@@ -4,7 +4,7 @@ export const helmet = {
   listHint: '近 24 小时的查处，以及所有尚未办结的查处',
   search: {
     label: '查找全部日期的查处',
-    placeholder: '按号牌查找全部日期，如 鲁PA1',
+    placeholder: '号牌，如 鲁PA1（全部日期）',
     go: '查找',
     found: '号牌含「{{plate}}」的查处：{{count}} 条（全部日期，最多 100 条）',
     back: '返回近 24 小时',
