@@ -5,6 +5,7 @@ import runningTotals from './004-running-totals';
 import content from './005-content';
 import helmetReportColumns from './006-helmet-report-columns';
 import helmetRollup from './007-helmet-rollup';
+import erPreAlerts from './008-er-pre-alerts';
 
 /** Ordered; a migration is never edited once shipped — add the next number instead. */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
@@ -15,4 +16,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 5, name: 'content', sql: content },
   { version: 6, name: 'helmet-report-columns', sql: helmetReportColumns },
   { version: 7, name: 'helmet-rollup', sql: helmetRollup },
+  { version: 8, name: 'er-pre-alerts', sql: erPreAlerts },
 ];
