@@ -74,8 +74,16 @@ export const rooms = {
   officers: 'officers',
   kiosks: 'kiosks',
   kiosk: (id: number) => `kiosk:${id}`,
+  er: 'er',
+  erScreen: (id: number) => `er:${id}`,
   session: (hash: string) => `session:${hash}`,
 };
 
 export const actorOf = (p: Principal): string =>
-  p.kind === 'officer' ? `officer:${p.officer.badge}` : p.kind === 'kiosk' ? `kiosk:${p.kiosk.id}` : 'anonymous';
+  p.kind === 'officer'
+    ? `officer:${p.officer.badge}`
+    : p.kind === 'kiosk'
+      ? `kiosk:${p.kiosk.id}`
+      : p.kind === 'er'
+        ? `er:${p.screen.id}`
+        : 'anonymous';

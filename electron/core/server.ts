@@ -132,10 +132,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     seedHelmetContent(db, options.resourcesDir, clock());
     if (options.settings) applyStartupSettings(db, options.settings, clock());
     if (options.demo) demoSeeded = await seedDemo(core);
-    const desk = new PairingDesk();
-    const router = createRouter(core, allHandlers(desk));
+    const desks = { kiosk: new PairingDesk(), er: new PairingDesk() };
+    const router = createRouter(core, allHandlers(desks));
     io.use(router.admit);
-    io.on('connection', onConnection(core, desk, router.attach));
+    io.on('connection', onConnection(core, desks, router.attach));
     host = await listenOn(http, options, readSettings(db).bindAddress, log);
   } catch (err) {
     io.close();

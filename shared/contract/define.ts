@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 
 /**
- * Who may send an event. Roles rank officer < chief < admin; a kiosk token only opens kiosk events,
+ * Who may send an event. Roles rank officer < chief < admin; a kiosk token only opens kiosk events
+ * and an ER screen's token only ER events,
  * and `public` events are the three an unauthenticated socket may send (all rate-limited).
  */
-export type Access = 'public' | 'kiosk' | 'officer' | 'chief' | 'admin';
+export type Access = 'public' | 'kiosk' | 'er' | 'officer' | 'chief' | 'admin';
 
 export interface EventDef<Req extends z.ZodType, Reply> {
   request: Req;

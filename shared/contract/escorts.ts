@@ -13,6 +13,8 @@ import {
   type VehicleKind,
 } from '../domain/escort-kinds';
 import type { EscortIntervals } from '../domain/escort-timeline';
+import type { OverdueLimits } from '../domain/overdue';
+import type { PreAlertAck } from './er';
 import { event } from './define';
 
 export interface EscortOfficer {
@@ -47,6 +49,8 @@ export interface EscortView {
   updatedAt: number;
   /** Bumped by every change; a step or edit names the version it saw (optimistic concurrency). */
   version: number;
+  /** The hospital ER's first 已知悉, if a pre-alert screen pressed it (does not bump `version`). */
+  preAlert: PreAlertAck | null;
 }
 
 export interface EscortCounters {
@@ -67,7 +71,7 @@ export interface EscortBoard {
   counters: EscortCounters;
   recentMeetPoints: string[];
   serverNow: number;
-  overdueEscortMinutes: number;
+  overdue: OverdueLimits;
   timeZone: string;
   defaultPlatePrefix: string;
 }

@@ -7,11 +7,13 @@ import type { OfficerAccount } from './admin';
 import type { CareProgress } from './data-care';
 import type { Settings } from '../domain/settings';
 import type { ContentOverview } from './content';
+import type { ErEscort, ErScreenInfo } from './er';
 
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'officer'; officer: Officer }
-  | { kind: 'kiosk'; kiosk: KioskInfo };
+  | { kind: 'kiosk'; kiosk: KioskInfo }
+  | { kind: 'er'; screen: ErScreenInfo };
 
 /**
  * Core → client pushes. Each feature adds its own entries here, so the renderer's `on`
@@ -49,4 +51,12 @@ export interface ServerPushes {
   'data:restored': (info: { at: number; restoredFrom: string }) => void;
   /** To admins: the videos, their assignment and the quiz bank after any change to them. */
   'content:changed': (overview: ContentOverview) => void;
+  /** To an unpaired ER screen whose code an officer just entered. */
+  'er:paired': (grant: { token: string; screen: ErScreenInfo }) => void;
+  /** To an ER screen whose pairing was revoked. */
+  'er:unpaired': () => void;
+  /** To ER screens: an escort was created, stepped, edited, cancelled or acknowledged (the ER's view of it). */
+  'er:escort': (escort: ErEscort) => void;
+  /** To officers: the ER screens and whether each is connected. */
+  'er:status': (screens: ErScreenInfo[]) => void;
 }

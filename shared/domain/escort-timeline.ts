@@ -121,7 +121,3 @@ export function formatElapsed(ms: number): string {
   const ss = String(total % 60).padStart(2, '0');
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
-
-/** Open and not yet 到达 for longer than the post's limit: the board highlights it. */
-export const isOverdue = (status: EscortStatus, requestedAt: number, now: number, overdueMinutes: number) =>
-  isOpen(status) && status !== 'arrived' && now - requestedAt > overdueMinutes * 60_000;

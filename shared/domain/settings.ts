@@ -23,8 +23,17 @@ const isHttpUrl = (v: string) => {
 export const settingsSchema = z.object({
   postName: z.string().trim().min(1).max(40).default('聊城交警 市医院岗'),
   timeZone: z.string().min(1).max(64).default('Asia/Shanghai'),
-  /** Minutes without 到达 after which an open escort is highlighted on the board. */
+  /**
+   * Overdue deadlines, in minutes after 接报, per step: an escort that has not reached a step by its
+   * deadline is highlighted, beeps at the booth and shows on the ER screen. `overdueEscortMinutes` is
+   * 到达's (the setting predates the others and keeps its name so saved values still apply).
+   */
+  overdueMetMinutes: z.number().int().min(1).max(240).default(10),
+  overdueDepartedMinutes: z.number().int().min(1).max(240).default(15),
   overdueEscortMinutes: z.number().int().min(1).max(240).default(20),
+  overdueHandedOverMinutes: z.number().int().min(1).max(480).default(45),
+  /** The booth beeps again this often while an escort stays overdue; 0 beeps once. */
+  overdueAlarmRepeatMinutes: z.number().int().min(0).max(120).default(5),
   /** Province + authority prefix a plate field starts with (and implied when only the serial is typed). */
   defaultPlatePrefix: z
     .string()

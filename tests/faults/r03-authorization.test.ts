@@ -24,12 +24,13 @@ beforeAll(async () => {
 afterAll(() => core.dispose());
 
 /** Who may NOT send an event of each access level. */
-const outsiders: Record<Access, Array<'anonymous' | 'kiosk' | 'officer' | 'chief'>> = {
+const outsiders: Record<Access, Array<'anonymous' | 'kiosk' | 'er' | 'officer' | 'chief'>> = {
   public: [],
-  kiosk: ['anonymous', 'officer', 'chief'],
-  officer: ['anonymous', 'kiosk'],
-  chief: ['anonymous', 'kiosk', 'officer'],
-  admin: ['anonymous', 'kiosk', 'officer', 'chief'],
+  kiosk: ['anonymous', 'er', 'officer', 'chief'],
+  er: ['anonymous', 'kiosk', 'officer', 'chief'],
+  officer: ['anonymous', 'kiosk', 'er'],
+  chief: ['anonymous', 'kiosk', 'er', 'officer'],
+  admin: ['anonymous', 'kiosk', 'er', 'officer', 'chief'],
 };
 
 async function pairedKiosk(officer: TestClient) {
@@ -42,12 +43,23 @@ async function pairedKiosk(officer: TestClient) {
   return { code, token, client: await connectClient(core.url, { kioskToken: token }) };
 }
 
+async function pairedErScreen(officer: TestClient) {
+  const screen = await connectClient(core.url);
+  const { code } = expectOk(await screen.send('er:requestPairingCode', {}));
+  const paired = screen.next('er:paired');
+  expectOk(await officer.send('er:pair', { code }));
+  const [{ token }] = await paired;
+  screen.close();
+  return { code, client: await connectClient(core.url, { erToken: token }) };
+}
+
 it('R3: no token, expired or replayed codes and tokens, kiosk tokens on officer events, lower roles on higher events: all refused, 0 handlers run', async () => {
   const officer = await officerClient(core.url, '900003', '123456');
   const chief = await officerClient(core.url, '900002', '123456');
   const kiosk = await pairedKiosk(officer);
+  const er = await pairedErScreen(officer);
   const anonymous = await connectClient(core.url);
-  const clients = { anonymous, kiosk: kiosk.client, officer, chief };
+  const clients = { anonymous, kiosk: kiosk.client, er: er.client, officer, chief };
   const before = fingerprint(core.core.db);
   const runs = core.core.metrics.handlerRuns;
   let attempts = 0;
@@ -63,16 +75,24 @@ it('R3: no token, expired or replayed codes and tokens, kiosk tokens on officer 
   // A replayed pairing code (already redeemed above) and a forged or expired session token.
   const replay = await officer.send('kiosk:pair', { code: kiosk.code });
   expect(replay).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  // A kiosk's code does not pair an ER screen, nor the other way round: each kind has its own desk.
+  const kioskScreen = await connectClient(core.url);
+  const { code: kioskCode } = expectOk(await kioskScreen.send('kiosk:requestPairingCode', {}));
+  expect(await officer.send('er:pair', { code: kioskCode })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  expect(await officer.send('er:pair', { code: er.code })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  kioskScreen.close();
   const forged = await connectClient(core.url, { token: 'A'.repeat(43) });
   expect(await forged.send('auth:me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   now += 13 * 3_600_000; // past the 12-hour session
   expect(await officer.send('auth:me', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   const expired = await connectClient(core.url, { token: officer.token });
   expect(expired.hello.principal.kind).toBe('anonymous');
-  attempts += 3;
+  attempts += 5;
 
-  expect(core.core.metrics.handlerRuns - runs).toBe(1); // only the replayed kiosk:pair reached its handler, which refused it
+  // Only the replayed kiosk:pair and the two wrong-kind er:pair reached their handlers, which refused them
+  // (the kiosk's own code request is the one accepted run).
+  expect(core.core.metrics.handlerRuns - runs).toBe(4);
   expect(fingerprint(core.core.db)).toBe(before);
   figure('R3', `${attempts} unauthorised attempts: 100% refused, 0 handlers run for access failures, DB unchanged`);
-  for (const c of [officer, chief, kiosk.client, anonymous, forged, expired]) c.close();
+  for (const c of [officer, chief, kiosk.client, er.client, anonymous, forged, expired]) c.close();
 });

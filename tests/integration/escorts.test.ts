@@ -58,7 +58,7 @@ describe('escorts over two sockets', () => {
     expect((await counted)[0]).toEqual({ today: 1, month: 1, year: 1, sinceOpening: 1 });
     const board = expectOk(await b.send('escort:board', {}));
     expect(board.open.map((e) => e.id)).toEqual([escort.id]);
-    expect(board).toMatchObject({ overdueEscortMinutes: 20, timeZone: 'Asia/Shanghai', defaultPlatePrefix: '鲁P' });
+    expect(board).toMatchObject({ overdue: { deadlines: { arrived: 20 } }, timeZone: 'Asia/Shanghai', defaultPlatePrefix: '鲁P' });
   });
 
   it('steps 会合 → 出发 → 到达 → 交接 with server times; each push reaches the other screen', async () => {

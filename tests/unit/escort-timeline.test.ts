@@ -3,7 +3,6 @@ import {
   formatDuration,
   formatElapsed,
   intervalsOf,
-  isOverdue,
   nextStep,
   statusOf,
   timelineProblem,
@@ -92,11 +91,4 @@ describe('intervals', () => {
     expect(formatElapsed(3_725_000)).toBe('1:02:05');
   });
 
-  it('marks an escort overdue past the limit without 到达, never once arrived or closed', () => {
-    expect(isOverdue('met', t0, t0 + 21 * min, 20)).toBe(true);
-    expect(isOverdue('met', t0, t0 + 20 * min, 20)).toBe(false);
-    expect(isOverdue('arrived', t0, t0 + 60 * min, 20)).toBe(false);
-    expect(isOverdue('handedOver', t0, t0 + 60 * min, 20)).toBe(false);
-    expect(isOverdue('cancelled', t0, t0 + 60 * min, 20)).toBe(false);
-  });
 });

@@ -30,7 +30,7 @@ describe('settings fields', () => {
   it('gives Chinese messages prefixed with the setting name', () => {
     expect(checkSetting('postName', '   ')).toEqual({ ok: false, message: '岗位名称：不能为空' });
     expect(checkSetting('postName', 'x'.repeat(41))).toEqual({ ok: false, message: '岗位名称：最多 40 个字' });
-    expect(checkSetting('overdueEscortMinutes', 0)).toEqual({ ok: false, message: '护送超时提醒（分钟）：不能小于 1' });
+    expect(checkSetting('overdueEscortMinutes', 0)).toEqual({ ok: false, message: '接报后未到达超时（分钟）：不能小于 1' });
     expect(checkSetting('overdueEscortMinutes', 2.5)).toMatchObject({ ok: false, message: expect.stringContaining('整数') });
     expect(checkSetting('overdueEscortMinutes', '20')).toMatchObject({ ok: false, message: expect.stringContaining('数字') });
     expect(checkSetting('timeZone', 'Mars/Olympus')).toMatchObject({ ok: false, message: expect.stringContaining('时区') });

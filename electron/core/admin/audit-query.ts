@@ -41,11 +41,12 @@ export function queryAudit(db: Db, q: AuditQuery): AuditPage {
   // By the badge's and the kiosk id's own indexes, not by a concatenation no index can serve.
   const from = `audit_log a
     LEFT JOIN officers o ON a.actor LIKE 'officer:%' AND o.badge = substr(a.actor, 9)
-    LEFT JOIN kiosks k ON a.actor LIKE 'kiosk:%' AND k.id = CAST(substr(a.actor, 7) AS INTEGER)`;
+    LEFT JOIN kiosks k ON a.actor LIKE 'kiosk:%' AND k.id = CAST(substr(a.actor, 7) AS INTEGER)
+    LEFT JOIN er_screens e ON a.actor LIKE 'er:%' AND e.id = CAST(substr(a.actor, 4) AS INTEGER)`;
   const total = db.prepare(`SELECT COUNT(*) FROM ${from} ${clause}`).pluck().get(args) as number;
   const rows = db
     .prepare(
-      `SELECT a.seq, a.at, a.actor, a.action, a.entity, a.entity_id, a.details, COALESCE(o.name, k.name) AS actor_name
+      `SELECT a.seq, a.at, a.actor, a.action, a.entity, a.entity_id, a.details, COALESCE(o.name, k.name, e.name) AS actor_name
        FROM ${from} ${clause} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...args, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as (Omit<AuditRow, 'prev_hash' | 'hash'> & {

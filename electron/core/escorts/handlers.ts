@@ -1,5 +1,6 @@
 import type { EscortView } from '../../../shared/contract/escorts';
 import { rooms, type Core } from '../context';
+import { toErEscort } from '../er/er-view';
 import { readSettings } from '../settings-store';
 import type { Handlers } from '../socket/handlers';
 import { escortActorOf } from './actor';
@@ -11,11 +12,13 @@ import { officerChoices, readBoard, readDetail, searchHistory } from './queries'
 import { advanceEscort, cancelEscort, undoLastStep } from './steps';
 
 /**
- * Pushed after commit to every signed-in screen. Counters are recounted only when a change can move
- * them (create, cancel, edit), so a step's push is just the escort.
+ * Pushed after commit to every signed-in screen, and the ER's view of it to the hospital's pre-alert
+ * screens. Counters are recounted only when a change can move them (create, cancel, edit), so a
+ * step's push is just the escort.
  */
 export function broadcastEscort(core: Core, escort: EscortView, countersMoved: boolean) {
   core.io.to(rooms.officers).emit('escort:changed', escort);
+  core.io.to(rooms.er).emit('er:escort', toErEscort(escort));
   if (countersMoved) {
     const counters = readEscortCounters(core.db, core.clock(), readSettings(core.db).timeZone);
     core.io.to(rooms.officers).emit('escort:counters', counters);

@@ -9,6 +9,7 @@ import {
   type HistoryQuery,
 } from '../../../shared/contract/escorts';
 import { intervalsOf } from '../../../shared/domain/escort-timeline';
+import { overdueLimitsOf } from '../../../shared/domain/overdue';
 import { NO_PLATE } from '../../../shared/domain/plate';
 import { dayBounds, parseDateKey, periodsAt } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
@@ -40,7 +41,7 @@ export function readBoard(db: Db, now: number): EscortBoard {
     counters: readEscortCounters(db, now, s.timeZone),
     recentMeetPoints: recentMeetPoints(db, now),
     serverNow: now,
-    overdueEscortMinutes: s.overdueEscortMinutes,
+    overdue: overdueLimitsOf(s),
     timeZone: s.timeZone,
     defaultPlatePrefix: s.defaultPlatePrefix,
   };
@@ -149,8 +150,9 @@ export function readDetail(db: Db, id: number): EscortDetail {
     actor_name: string | null;
   }>(
     db,
-    `SELECT a.seq, a.at, a.actor, a.action, a.details, o.name AS actor_name
+    `SELECT a.seq, a.at, a.actor, a.action, a.details, COALESCE(o.name, e.name) AS actor_name
      FROM audit_log a LEFT JOIN officers o ON a.actor LIKE 'officer:%' AND o.badge = substr(a.actor, 9)
+       LEFT JOIN er_screens e ON a.actor LIKE 'er:%' AND e.id = CAST(substr(a.actor, 4) AS INTEGER)
      WHERE a.entity = 'escort' AND a.entity_id = ? ORDER BY a.seq`,
   )
     .all(String(id))

@@ -1,4 +1,5 @@
 import type { EscortOfficer, EscortView } from '../../../shared/contract/escorts';
+import type { PreAlertAck } from '../../../shared/contract/er';
 import type {
   Condition,
   Destination,
@@ -71,11 +72,23 @@ export function toViews(db: Db, rows: EscortRow[]): EscortView[] {
     crew.set(escort_id, list);
   }
   const creators = new Map<number, EscortOfficer>();
+  const acks = preAlertsOf(db, rows);
   return rows.map((r) => {
     let creator = creators.get(r.created_by);
     if (!creator) creators.set(r.created_by, (creator = officerById(db, r.created_by)!));
-    return viewOf(r, crew.get(r.id) ?? [], creator);
+    return viewOf(r, crew.get(r.id) ?? [], creator, acks.get(r.id) ?? null);
   });
+}
+
+/** The ER's first 已知悉 for each of the rows that has one. */
+function preAlertsOf(db: Db, rows: EscortRow[]): Map<number, PreAlertAck> {
+  const sql = `SELECT a.escort_id, a.acked_at AS at, s.id AS screenId, s.name AS screenName
+       FROM escort_pre_alerts a JOIN er_screens s ON s.id = a.er_screen_id WHERE a.escort_id`;
+  const found =
+    rows.length === 1
+      ? stmt<PreAlertAck & { escort_id: number }>(db, `${sql} = ?`).all(rows[0]!.id)
+      : stmt<PreAlertAck & { escort_id: number }>(db, `${sql} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rows.map((r) => r.id)));
+  return new Map(found.map(({ escort_id, ...ack }) => [escort_id, ack]));
 }
 
 export const toView = (db: Db, row: EscortRow): EscortView => toViews(db, [row])[0]!;
@@ -85,7 +98,7 @@ export const loadEscort = (db: Db, id: number): EscortView | undefined => {
   return row && toView(db, row);
 };
 
-function viewOf(r: EscortRow, officers: EscortOfficer[], createdBy: EscortOfficer): EscortView {
+function viewOf(r: EscortRow, officers: EscortOfficer[], createdBy: EscortOfficer, preAlert: PreAlertAck | null): EscortView {
   return {
     id: r.id,
     plate: r.plate,
@@ -114,5 +127,6 @@ function viewOf(r: EscortRow, officers: EscortOfficer[], createdBy: EscortOffice
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
+    preAlert,
   };
 }

@@ -1,8 +1,6 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { KioskInfo, PairingCode } from '../../../shared/contract/kiosk';
-import { appendAudit } from '../audit/chain';
-import type { Db } from '../db/open';
-import { hashToken } from '../identity/sessions';
+import { deviceInfo, deviceRegistry, type DeviceRow } from '../devices/device-registry';
 
 export const PAIRING_CODE_TTL_MS = 5 * 60 * 1000;
 
@@ -51,66 +49,14 @@ export class PairingDesk {
   }
 }
 
-interface KioskRow {
-  id: number;
-  name: string;
-  paired_at: number;
-  revoked_at: number | null;
-}
+const kiosks = deviceRegistry({ table: 'kiosks', audit: 'kiosk', defaultName: (id) => `教育屏 ${id}` });
 
-export const toKioskInfo = (r: KioskRow, online: boolean): KioskInfo => ({
-  id: r.id,
-  name: r.name,
-  pairedAt: r.paired_at,
-  online,
-});
+export const toKioskInfo: (r: DeviceRow, online: boolean) => KioskInfo = deviceInfo;
 
 /** Creates a kiosk and its device token (returned once; only the hash is kept). */
-export function registerKiosk(
-  db: Db,
-  name: string | undefined,
-  pairedBy: number | null,
-  actor: string,
-  now: number,
-): { token: string; row: KioskRow } {
-  const token = randomBytes(32).toString('base64url');
-  return db.transaction(() => {
-    const id = Number(
-      db
-        .prepare('INSERT INTO kiosks (name, token_hash, paired_at, paired_by) VALUES (?, ?, ?, ?)')
-        .run(name ?? '', hashToken(token), now, pairedBy).lastInsertRowid,
-    );
-    const finalName = name ?? `教育屏 ${id}`;
-    db.prepare('UPDATE kiosks SET name = ? WHERE id = ?').run(finalName, id);
-    appendAudit(db, { actor, action: 'kiosk.pair', entity: 'kiosk', entityId: id, details: { name: finalName } }, now);
-    return { token, row: { id, name: finalName, paired_at: now, revoked_at: null } };
-  })();
-}
-
-export const findKioskByToken = (db: Db, token: string) =>
-  db
-    .prepare('SELECT id, name, paired_at, revoked_at FROM kiosks WHERE token_hash = ? AND revoked_at IS NULL')
-    .get(hashToken(token)) as KioskRow | undefined;
-
-export const listKioskRows = (db: Db) =>
-  db.prepare('SELECT id, name, paired_at, revoked_at FROM kiosks WHERE revoked_at IS NULL ORDER BY id').all() as KioskRow[];
-
+export const registerKiosk = kiosks.register;
+export const findKioskByToken = kiosks.findByToken;
+export const listKioskRows = kiosks.list;
 /** Renames a paired kiosk; false if there is no such paired kiosk. */
-export function renameKiosk(db: Db, id: number, name: string, actor: string, now: number): boolean {
-  return db.transaction(() => {
-    const before = db.prepare('SELECT name FROM kiosks WHERE id = ? AND revoked_at IS NULL').get(id) as { name: string } | undefined;
-    if (!before) return false;
-    if (before.name === name) return true;
-    db.prepare('UPDATE kiosks SET name = ? WHERE id = ?').run(name, id);
-    appendAudit(db, { actor, action: 'kiosk.rename', entity: 'kiosk', entityId: id, details: { from: before.name, to: name } }, now);
-    return true;
-  })();
-}
-
-export function revokeKiosk(db: Db, id: number, actor: string, now: number): boolean {
-  return db.transaction(() => {
-    const changed = db.prepare('UPDATE kiosks SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes;
-    if (changed) appendAudit(db, { actor, action: 'kiosk.unpair', entity: 'kiosk', entityId: id }, now);
-    return changed > 0;
-  })();
-}
+export const renameKiosk = kiosks.rename;
+export const revokeKiosk = kiosks.revoke;

@@ -3,12 +3,14 @@ import { rooms, type Core, type GreenSocket } from '../context';
 import { countOfficers } from '../identity/officers';
 import { resolveSession } from '../identity/sessions';
 import { broadcastKioskStatus } from '../kiosk/handlers';
-import { findKioskByToken, toKioskInfo, type PairingDesk } from '../kiosk/pairing';
+import { broadcastErStatus, erScreens, toErScreenInfo } from '../er/screens';
+import { findKioskByToken, toKioskInfo } from '../kiosk/pairing';
+import type { PairingDesks } from './register';
 import { readSettings } from '../settings-store';
 
 /**
  * Decides who a new socket is from its handshake `auth` ({ token } for an officer session,
- * { kioskToken } for a paired kiosk). A bad token is not an error: the socket is simply anonymous
+ * { kioskToken } for a paired kiosk, { erToken } for an ER pre-alert screen). A bad token is not an error: the socket is simply anonymous
  * and may only log in, run first-time setup or ask for a pairing code.
  */
 export function identify(core: Core, auth: unknown, socket: GreenSocket): Principal {
@@ -26,6 +28,10 @@ export function identify(core: Core, auth: unknown, socket: GreenSocket): Princi
     const k = findKioskByToken(core.db, a.kioskToken);
     if (k) return { kind: 'kiosk', kiosk: toKioskInfo(k, true) };
   }
+  if (typeof a.erToken === 'string' && a.erToken.length <= 200) {
+    const s = erScreens.findByToken(core.db, a.erToken);
+    if (s) return { kind: 'er', screen: toErScreenInfo(s, true) };
+  }
   return { kind: 'anonymous' };
 }
 
@@ -35,7 +41,7 @@ export const helloFor = (core: Core, principal: Principal) => {
   return { needsSetup: countOfficers(core.db) === 0, postName, timeZone, demo: core.options.demo, principal };
 };
 
-export function onConnection(core: Core, desk: PairingDesk, attach: (s: GreenSocket) => void) {
+export function onConnection(core: Core, desks: PairingDesks, attach: (s: GreenSocket) => void) {
   return (socket: GreenSocket) => {
     socket.data.address = socket.handshake.address;
     const principal = identify(core, socket.handshake.auth, socket);
@@ -46,11 +52,16 @@ export function onConnection(core: Core, desk: PairingDesk, attach: (s: GreenSoc
     } else if (principal.kind === 'kiosk') {
       void socket.join([rooms.kiosks, rooms.kiosk(principal.kiosk.id)]);
       broadcastKioskStatus(core);
+    } else if (principal.kind === 'er') {
+      void socket.join([rooms.er, rooms.erScreen(principal.screen.id)]);
+      broadcastErStatus(core);
     }
     socket.emit('core:hello', helloFor(core, principal));
     socket.on('disconnect', () => {
-      desk.forgetSocket(socket.id);
+      desks.kiosk.forgetSocket(socket.id);
+      desks.er.forgetSocket(socket.id);
       if (socket.data.principal.kind === 'kiosk') broadcastKioskStatus(core);
+      if (socket.data.principal.kind === 'er') broadcastErStatus(core);
     });
   };
 }

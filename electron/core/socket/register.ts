@@ -7,16 +7,23 @@ import { kioskHandlers } from '../kiosk/handlers';
 import { escortHandlers } from '../escorts/handlers';
 import { advisoryHandlers } from '../advisories/handlers';
 import type { PairingDesk } from '../kiosk/pairing';
+import { erHandlers } from '../er/handlers';
 import { reportsHandlers } from '../reports/handlers';
 import { kioskStaffHandlers } from '../kiosk/staff-exit';
 import { contentHandlers } from '../content/handlers';
 import type { Handlers } from './handlers';
 
+/** One-time pairing codes: kiosks and ER screens each have their own desk, so a code pairs only its kind. */
+export interface PairingDesks {
+  kiosk: PairingDesk;
+  er: PairingDesk;
+}
+
 /** Joins every feature's handlers; `satisfies` makes a missing or misspelled event a type error. */
-export const allHandlers = (desk: PairingDesk) =>
+export const allHandlers = (desks: PairingDesks) =>
   ({
     ...authHandlers,
-    ...kioskHandlers(desk),
+    ...kioskHandlers(desks.kiosk),
     ...escortHandlers,
     ...advisoryHandlers,
     ...reportsHandlers,
@@ -25,4 +32,5 @@ export const allHandlers = (desk: PairingDesk) =>
     ...adminHandlers,
     ...dataCareHandlers,
     ...contentHandlers,
+    ...erHandlers(desks.er),
   }) satisfies Handlers<EventName>;

@@ -39,7 +39,9 @@ function accessError(access: Access, principal: Principal): Ack<never> | undefin
   if (access === 'public') return undefined;
   if (principal.kind === 'anonymous') return fail('UNAUTHENTICATED', '请先登录或配对 / not signed in');
   if (access === 'kiosk') return principal.kind === 'kiosk' ? undefined : fail('FORBIDDEN', '仅教育屏可用此功能');
-  if (principal.kind !== 'officer') return fail('FORBIDDEN', '教育屏无权执行此操作');
+  if (access === 'er') return principal.kind === 'er' ? undefined : fail('FORBIDDEN', '仅急诊预警屏可用此功能');
+  if (principal.kind === 'kiosk') return fail('FORBIDDEN', '教育屏无权执行此操作');
+  if (principal.kind !== 'officer') return fail('FORBIDDEN', '急诊预警屏无权执行此操作');
   return roleAtLeast(principal.officer.role, access) ? undefined : fail('FORBIDDEN', '权限不足');
 }
 
@@ -91,6 +93,7 @@ export function createRouter(core: Core, handlers: Handlers<EventName>) {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     if (typeof auth.token === 'string') return `session:${hashToken(auth.token)}`;
     if (typeof auth.kioskToken === 'string') return `kiosk:${hashToken(auth.kioskToken)}`;
+    if (typeof auth.erToken === 'string') return `er:${hashToken(auth.erToken)}`;
     return `address:${socket.handshake.address}`;
   };
 

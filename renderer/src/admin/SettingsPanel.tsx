@@ -20,7 +20,11 @@ type Group = (typeof groups)[number];
 const known: Partial<Record<string, Group>> = {
   postName: 'post',
   timeZone: 'post',
+  overdueMetMinutes: 'escorts',
+  overdueDepartedMinutes: 'escorts',
   overdueEscortMinutes: 'escorts',
+  overdueHandedOverMinutes: 'escorts',
+  overdueAlarmRepeatMinutes: 'escorts',
   defaultPlatePrefix: 'escorts',
   dayShiftStartHour: 'escorts',
   nightShiftStartHour: 'escorts',

@@ -29,6 +29,8 @@ export function actorWords(r: Pick<AuditRecord, 'actor' | 'actorName'>, t: TFunc
       return r.actorName ? `${r.actorName} · ${id}` : t('admin.audit.actors.officer', { id });
     case 'kiosk':
       return r.actorName ?? t('admin.audit.actors.kiosk', { id });
+    case 'er':
+      return r.actorName ?? t('admin.audit.actors.er', { id });
     case 'system':
     case 'startup':
       return t('admin.audit.actors.system');

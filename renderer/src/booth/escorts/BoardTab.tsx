@@ -14,6 +14,7 @@ import { useAdvisories } from './useAdvisories';
 import { useBoardKeys } from './useBoardKeys';
 import { useEscortBoard } from './useEscortBoard';
 import { useNow } from './useNow';
+import { useOverdueAlarm } from './useOverdueAlarm';
 
 export interface BoardTabProps {
   officer: Officer;
@@ -64,6 +65,7 @@ export function BoardTab({ officer, officers, active, onOpenDetail }: BoardTabPr
   );
 
   const open = board?.open ?? [];
+  const alarm = useOverdueAlarm(open, now, board?.overdue);
   const selected = open.find((e) => e.id === selectedId) ?? open[0];
   useBoardKeys({
     enabled: active && !creating && !cancelling,
@@ -91,6 +93,8 @@ export function BoardTab({ officer, officers, active, onOpenDetail }: BoardTabPr
         selectedId={selected?.id}
         pending={pending}
         notices={notices}
+        alarmMuted={alarm.muted}
+        onToggleAlarm={alarm.toggleMuted}
         onNew={() => setCreating(true)}
         onSelect={setSelectedId}
         onAdvance={(e) => void press(e)}

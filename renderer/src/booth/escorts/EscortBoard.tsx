@@ -1,3 +1,4 @@
+import { MutedOutlined, SoundOutlined } from '@ant-design/icons';
 import { Button, Empty, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,9 @@ export interface EscortBoardProps {
   selectedId: number | undefined;
   pending: { id: number; version: number } | undefined;
   notices: Record<number, string>;
+  /** The overdue beep is muted on this PC. */
+  alarmMuted: boolean;
+  onToggleAlarm(): void;
   onNew(): void;
   onSelect(id: number): void;
   onAdvance(escort: EscortView): void;
@@ -41,6 +45,14 @@ export function EscortBoard(props: EscortBoardProps) {
           {t('escorts.newEscort')}
         </Button>
         <Typography.Text type="secondary">{t('escorts.shortcuts')}</Typography.Text>
+        <Button
+          className="escort-alarm-toggle"
+          aria-pressed={props.alarmMuted}
+          icon={props.alarmMuted ? <MutedOutlined /> : <SoundOutlined />}
+          onClick={props.onToggleAlarm}
+        >
+          {props.alarmMuted ? t('escorts.alarmMuted') : t('escorts.alarmOn')}
+        </Button>
       </div>
       {board.open.length === 0 ? (
         <Empty className="escort-empty" description={t('escorts.empty')} />
@@ -52,7 +64,7 @@ export function EscortBoard(props: EscortBoardProps) {
               escort={e}
               now={now}
               timeZone={board.timeZone}
-              overdueMinutes={board.overdueEscortMinutes}
+              overdue={board.overdue}
               selected={e.id === props.selectedId}
               busy={e.id === props.pending?.id && e.version === props.pending.version}
               notice={props.notices[e.id]}

@@ -4,12 +4,12 @@ import type { EscortView } from '../../../../shared/contract/escorts';
 import { conditions, destinations, escortSteps, requestSources } from '../../../../shared/domain/escort-kinds';
 import {
   formatElapsed,
-  isOverdue,
   nextStep,
   nextStepAllowedAt,
   STEP_UNDO_WINDOW_MS,
   undoStepUntil,
 } from '../../../../shared/domain/escort-timeline';
+import { overdueStep, type OverdueLimits } from '../../../../shared/domain/overdue';
 import { formatLocal } from '../../../../shared/domain/time';
 import { useLabels } from './labels';
 
@@ -17,7 +17,7 @@ export interface EscortCardProps {
   escort: EscortView;
   now: number;
   timeZone: string;
-  overdueMinutes: number;
+  overdue: OverdueLimits;
   selected: boolean;
   busy: boolean;
   /** A refusal to show on the card (e.g. someone else pressed the step first). */
@@ -58,11 +58,12 @@ const clock = (ms: number, timeZone: string) => formatLocal(ms, timeZone).slice(
 
 /** One active escort: plate, live timer, the steps so far and the next step as one big button. */
 export function EscortCard(props: EscortCardProps) {
-  const { escort, now, timeZone, overdueMinutes, selected, busy, notice } = props;
+  const { escort, now, timeZone, selected, busy, notice } = props;
   const { t } = useTranslation();
   const { label, step } = useLabels();
   const next = nextStep(escort.status);
-  const overdue = isOverdue(escort.status, escort.times.requested!, now, overdueMinutes);
+  const late = overdueStep(escort.status, escort.times.requested!, now, props.overdue);
+  const overdue = late !== null;
   const { waitSeconds, canUndo } = stepGuards(escort, now);
   const facts = [
     label(requestSources, escort.source),
@@ -91,12 +92,17 @@ export function EscortCard(props: EscortCardProps) {
         </Button>
         <Tag color={overdue ? 'red' : 'green'}>{step(escort.status)}</Tag>
         {overdue && <Tag color="red">{t('escorts.overdue')}</Tag>}
+        {escort.preAlert && (
+          <Tag color="blue" title={escort.preAlert.screenName}>
+            {t('escorts.preAlertAcked', { time: clock(escort.preAlert.at, timeZone) })}
+          </Tag>
+        )}
       </div>
       <div
         className="escort-timer"
         role="timer"
         aria-label={t('escorts.elapsed')}
-        title={overdue ? t('escorts.overdueHint', { minutes: overdueMinutes }) : undefined}
+        title={late ? t('escorts.overdueHint', { minutes: props.overdue.deadlines[late], step: step(late) }) : undefined}
       >
         {formatElapsed(now - escort.times.requested!)}
       </div>
