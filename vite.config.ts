@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-// The booth (officers, chiefs, admins) and the kiosk (riders) are two pages: the kiosk loads no Ant Design.
+// The booth (officers, chiefs, admins), the kiosk (riders) and the ER pre-alert screen (nurses) are three
+// pages: the kiosk and the ER screen load no Ant Design.
 export default defineConfig({
   root: 'renderer',
   base: '/',
@@ -17,6 +18,7 @@ export default defineConfig({
       input: {
         booth: resolve(import.meta.dirname, 'renderer/index.html'),
         kiosk: resolve(import.meta.dirname, 'renderer/kiosk.html'),
+        er: resolve(import.meta.dirname, 'renderer/er.html'),
       },
     },
   },

@@ -54,7 +54,10 @@ export const erEvents = {
   /** An unpaired /er screen asks for a one-time code to show; the booth enters it (er:pair). */
   'er:requestPairingCode': event<{ code: string; expiresAt: number }>()(z.strictObject({}), 'public'),
   'er:pair': event<ErScreenInfo>()(
-    z.strictObject({ code: pairingCodeSchema, name: z.string().trim().min(1, '请填写预警屏名称').max(32, '名称最多 32 个字').optional() }),
+    z.strictObject({
+      code: pairingCodeSchema,
+      name: z.string().trim().min(1, '请填写预警屏名称').max(32, '名称最多 32 个字').optional(),
+    }),
     'officer',
   ),
   'er:list': event<ErScreenInfo[]>()(z.strictObject({}), 'officer'),
@@ -62,7 +65,9 @@ export const erEvents = {
   'er:board': event<ErBoard>()(z.strictObject({}), 'er'),
   /** 已知悉: the first press is recorded on the escort's timeline and shown at the booth; later ones change nothing. */
   'er:acknowledge': event<ErEscort>()(
-    z.strictObject({ escortId: z.number({ error: '护送记录编号无效' }).int('护送记录编号无效').positive('护送记录编号无效') }),
+    z.strictObject({
+      escortId: z.number({ error: '护送记录编号无效' }).int('护送记录编号无效').positive('护送记录编号无效'),
+    }),
     'er',
   ),
 };

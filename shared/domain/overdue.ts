@@ -22,13 +22,25 @@ export const overdueLimitsOf = (s: Settings): OverdueLimits => ({
   repeatMinutes: s.overdueAlarmRepeatMinutes,
 });
 
-const done: Record<EscortStatus, number> = { requested: 0, met: 1, departed: 2, arrived: 3, handedOver: 4, cancelled: 4 };
+const done: Record<EscortStatus, number> = {
+  requested: 0,
+  met: 1,
+  departed: 2,
+  arrived: 3,
+  handedOver: 4,
+  cancelled: 4,
+};
 
 /**
  * The earliest step an open escort has missed its deadline for, or null. Every step not yet done is
  * checked, not only the next one, so deadlines an admin set out of order still raise the alarm.
  */
-export function overdueStep(status: EscortStatus, requestedAt: number, now: number, limits: OverdueLimits): OverdueStep | null {
+export function overdueStep(
+  status: EscortStatus,
+  requestedAt: number,
+  now: number,
+  limits: OverdueLimits,
+): OverdueStep | null {
   const elapsed = now - requestedAt;
   for (const [i, step] of overdueSteps.entries())
     if (i + 1 > done[status] && elapsed > limits.deadlines[step] * 60_000) return step;

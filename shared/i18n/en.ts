@@ -4,6 +4,7 @@ import { reports } from './en/reports';
 import { helmet } from './en/helmet';
 import { admin } from './en/admin';
 import { content } from './en/content';
+import { er } from './en/er';
 
 export const en: Messages = {
   app: {
@@ -65,5 +66,6 @@ export const en: Messages = {
   helmet,
   admin,
   content,
+  er,
   common: { save: 'Save', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…', error: 'Error' },
 };

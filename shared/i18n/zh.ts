@@ -3,6 +3,7 @@ import { reports } from './zh/reports';
 import { helmet } from './zh/helmet';
 import { admin } from './zh/admin';
 import { content } from './zh/content';
+import { er } from './zh/er';
 
 /** Simplified Chinese: the product's first language. Keys are grouped by screen. */
 export const zh = {
@@ -61,6 +62,7 @@ export const zh = {
   helmet,
   admin,
   content,
+  er,
   common: { save: '保存', cancel: '取消', confirm: '确定', loading: '加载中…', error: '出错了' },
 };
 

@@ -52,7 +52,14 @@ describe('ER pre-alert screen', () => {
     const pushed = recorder(er.client);
     const incoming = er.client.next('er:escort');
     const escort = expectOk(
-      await a.send('escort:create', { plate: '鲁P12345', vehicle: 'private', condition: 'cardiac', destination: 'chestPain', meetPoint: '东昌路口', notes: '家属 张三 13800001234' }),
+      await a.send('escort:create', {
+        plate: '鲁P12345',
+        vehicle: 'private',
+        condition: 'cardiac',
+        destination: 'chestPain',
+        meetPoint: '东昌路口',
+        notes: '家属 张三 13800001234',
+      }),
     );
     const [seen] = await incoming;
     expect(Object.keys(seen).sort()).toEqual(erKeys);
@@ -81,7 +88,9 @@ describe('ER pre-alert screen', () => {
     const escort = expectOk(await a.send('escort:create', { plate: '鲁P22222', destination: 'stroke' }));
     now += minutes(2);
     // The create's own push to b may still be in flight: wait for the one that carries the ack.
-    const atBooth = new Promise<EscortView>((resolve) => b.socket.on('escort:changed', (e) => e.preAlert && resolve(e)));
+    const atBooth = new Promise<EscortView>((resolve) =>
+      b.socket.on('escort:changed', (e) => e.preAlert && resolve(e)),
+    );
     const acked = expectOk(await er.client.send('er:acknowledge', { escortId: escort.id }));
     expect(acked.preAlert).toEqual({ at: now, screenId: er.info.id, screenName: '急诊科 大屏' });
     const pushed = await atBooth;
@@ -119,12 +128,18 @@ describe('ER pre-alert screen', () => {
       ok: false,
       error: { code: 'CONFLICT', message: '该护送已取消，无需确认' },
     });
-    expect(await er.client.send('er:acknowledge', { escortId: 99_999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await er.client.send('er:acknowledge', { escortId: 99_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await er.client.raw('er:acknowledge', { escortId: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringContaining('护送记录编号无效') },
     });
-    expect(await er.client.raw('er:acknowledge', { escortId: 1, extra: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await er.client.raw('er:acknowledge', { escortId: 1, extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(count('SELECT COUNT(*) AS n FROM escort_pre_alerts')).toBe(0);
     expect(count('SELECT COUNT(*) AS n FROM audit_log')).toBe(before);
   });
@@ -132,11 +147,17 @@ describe('ER pre-alert screen', () => {
   it('opens only its own events: a kiosk or officer cannot use ER events, the ER cannot use theirs', async () => {
     const { a, er } = await postWithEr();
     const escort = expectOk(await a.send('escort:create', { plate: '鲁P44444' }));
-    expect(await a.send('er:acknowledge', { escortId: escort.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await a.send('er:acknowledge', { escortId: escort.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await a.send('er:board', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     for (const name of ['escort:board', 'escort:detail', 'helmet:list', 'kiosk:list', 'reports:month'] as const)
       expect(await er.client.raw(name, {}), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await er.client.raw('kiosk:hello', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '仅教育屏可用此功能' } });
+    expect(await er.client.raw('kiosk:hello', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '仅教育屏可用此功能' },
+    });
     expect(await er.client.raw('er:requestPairingCode', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(count('SELECT COUNT(*) AS n FROM escort_pre_alerts')).toBe(0);
   });

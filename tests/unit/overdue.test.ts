@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alarmNumber, overdueLimitsOf, overdueSince, overdueStep, type OverdueLimits } from '../../shared/domain/overdue';
+import {
+  alarmNumber,
+  overdueLimitsOf,
+  overdueSince,
+  overdueStep,
+  type OverdueLimits,
+} from '../../shared/domain/overdue';
 import { defaultSettings } from '../../shared/domain/settings';
 
 const min = 60_000;

@@ -12,7 +12,12 @@ export interface DeviceRow {
 }
 
 /** What the booth lists of a paired screen (KioskInfo and ErScreenInfo share this shape). */
-export const deviceInfo = (r: DeviceRow, online: boolean) => ({ id: r.id, name: r.name, pairedAt: r.paired_at, online });
+export const deviceInfo = (r: DeviceRow, online: boolean) => ({
+  id: r.id,
+  name: r.name,
+  pairedAt: r.paired_at,
+  online,
+});
 
 export interface DeviceKind {
   table: 'kiosks' | 'er_screens';
@@ -29,7 +34,13 @@ export function deviceRegistry(kind: DeviceKind) {
   const { table, audit } = kind;
   const columns = 'id, name, paired_at, revoked_at';
   return {
-    register(db: Db, name: string | undefined, pairedBy: number | null, actor: string, now: number): { token: string; row: DeviceRow } {
+    register(
+      db: Db,
+      name: string | undefined,
+      pairedBy: number | null,
+      actor: string,
+      now: number,
+    ): { token: string; row: DeviceRow } {
       const token = randomBytes(32).toString('base64url');
       return db.transaction(() => {
         const id = Number(
@@ -39,33 +50,45 @@ export function deviceRegistry(kind: DeviceKind) {
         );
         const finalName = name ?? kind.defaultName(id);
         db.prepare(`UPDATE ${table} SET name = ? WHERE id = ?`).run(finalName, id);
-        appendAudit(db, { actor, action: `${audit}.pair`, entity: audit, entityId: id, details: { name: finalName } }, now);
+        appendAudit(
+          db,
+          { actor, action: `${audit}.pair`, entity: audit, entityId: id, details: { name: finalName } },
+          now,
+        );
         return { token, row: { id, name: finalName, paired_at: now, revoked_at: null } };
       })();
     },
 
     findByToken: (db: Db, token: string) =>
-      db.prepare(`SELECT ${columns} FROM ${table} WHERE token_hash = ? AND revoked_at IS NULL`).get(hashToken(token)) as
-        | DeviceRow
-        | undefined,
+      db
+        .prepare(`SELECT ${columns} FROM ${table} WHERE token_hash = ? AND revoked_at IS NULL`)
+        .get(hashToken(token)) as DeviceRow | undefined,
 
-    list: (db: Db) => db.prepare(`SELECT ${columns} FROM ${table} WHERE revoked_at IS NULL ORDER BY id`).all() as DeviceRow[],
+    list: (db: Db) =>
+      db.prepare(`SELECT ${columns} FROM ${table} WHERE revoked_at IS NULL ORDER BY id`).all() as DeviceRow[],
 
     /** False if there is no such paired screen. */
     rename(db: Db, id: number, name: string, actor: string, now: number): boolean {
       return db.transaction(() => {
-        const before = db.prepare(`SELECT name FROM ${table} WHERE id = ? AND revoked_at IS NULL`).get(id) as { name: string } | undefined;
+        const before = db.prepare(`SELECT name FROM ${table} WHERE id = ? AND revoked_at IS NULL`).get(id) as
+          { name: string } | undefined;
         if (!before) return false;
         if (before.name === name) return true;
         db.prepare(`UPDATE ${table} SET name = ? WHERE id = ?`).run(name, id);
-        appendAudit(db, { actor, action: `${audit}.rename`, entity: audit, entityId: id, details: { from: before.name, to: name } }, now);
+        appendAudit(
+          db,
+          { actor, action: `${audit}.rename`, entity: audit, entityId: id, details: { from: before.name, to: name } },
+          now,
+        );
         return true;
       })();
     },
 
     revoke(db: Db, id: number, actor: string, now: number): boolean {
       return db.transaction(() => {
-        const changed = db.prepare(`UPDATE ${table} SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`).run(now, id).changes;
+        const changed = db
+          .prepare(`UPDATE ${table} SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`)
+          .run(now, id).changes;
         if (changed) appendAudit(db, { actor, action: `${audit}.unpair`, entity: audit, entityId: id }, now);
         return changed > 0;
       })();

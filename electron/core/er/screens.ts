@@ -9,6 +9,7 @@ export const toErScreenInfo: (r: DeviceRow, online: boolean) => ErScreenInfo = d
 
 const online = (core: Core, id: number) => (core.io.sockets.adapter.rooms.get(rooms.erScreen(id))?.size ?? 0) > 0;
 
-export const listErScreens = (core: Core): ErScreenInfo[] => erScreens.list(core.db).map((r) => toErScreenInfo(r, online(core, r.id)));
+export const listErScreens = (core: Core): ErScreenInfo[] =>
+  erScreens.list(core.db).map((r) => toErScreenInfo(r, online(core, r.id)));
 
 export const broadcastErStatus = (core: Core) => core.io.to(rooms.officers).emit('er:status', listErScreens(core));

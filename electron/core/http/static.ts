@@ -67,7 +67,11 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cache
       res.end();
       return;
     }
-    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
+    res.writeHead(206, {
+      ...headers,
+      'Content-Range': `bytes ${start}-${end}/${size}`,
+      'Content-Length': end - start + 1,
+    });
     if (req.method === 'HEAD') return void res.end();
     createReadStream(file, { start, end }).pipe(res);
     return;
@@ -98,7 +102,8 @@ export function createStaticHandler(roots: StaticRoots) {
         return file ? sendFile(req, res, file, 'no-cache') : send(res, 404, 'Not Found');
       }
     }
-    const page = path === '/kiosk' || path.startsWith('/kiosk/') ? 'kiosk.html' : undefined;
+    const under = (root: string) => path === root || path.startsWith(`${root}/`);
+    const page = under('/kiosk') ? 'kiosk.html' : under('/er') ? 'er.html' : undefined;
     if (!page && path.startsWith('/assets/')) {
       const file = fileWithin(roots.webDir, path);
       return file ? sendFile(req, res, file, 'public, max-age=31536000, immutable') : send(res, 404, 'Not Found');

@@ -2,7 +2,14 @@ import { Alert, Button, Card, Descriptions, Input, Popconfirm, Progress, Space, 
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupFile, BackupOverview, BackupResult, CareProgress, RestoreResult, RiderKeyExport } from '../../../shared/contract/data-care';
+import type {
+  BackupFile,
+  BackupOverview,
+  BackupResult,
+  CareProgress,
+  RestoreResult,
+  RiderKeyExport,
+} from '../../../shared/contract/data-care';
 import type { Ack } from '../../../shared/contract/result';
 import { formatSize, formatTime } from './format';
 import { RestoreKeyDialog } from './RestoreKeyDialog';
@@ -39,7 +46,15 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore,
     setBusy(false);
     setFeedback(
       r.ok
-        ? { type: 'success', text: [t('admin.backup.done', { name: r.value.file.name }), r.value.pruned.length ? t('admin.backup.pruned', { count: r.value.pruned.length }) : ''].filter(Boolean).join('；') }
+        ? {
+            type: 'success',
+            text: [
+              t('admin.backup.done', { name: r.value.file.name }),
+              r.value.pruned.length ? t('admin.backup.pruned', { count: r.value.pruned.length }) : '',
+            ]
+              .filter(Boolean)
+              .join('；'),
+          }
         : { type: 'error', text: r.error.message },
     );
   };
@@ -56,7 +71,10 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore,
     }
     setFeedback(
       r.ok
-        ? { type: 'success', text: t('admin.backup.restored', { name: baseName(r.value.restoredFrom), kept: baseName(r.value.keptAs) }) }
+        ? {
+            type: 'success',
+            text: t('admin.backup.restored', { name: baseName(r.value.restoredFrom), kept: baseName(r.value.keptAs) }),
+          }
         : { type: 'error', text: r.error.message },
     );
     return undefined;
@@ -78,7 +96,11 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore,
   );
 
   const columns: TableColumnsType<BackupFile> = [
-    { title: t('admin.backup.name'), dataIndex: 'name', render: (name: string) => <span className="admin-mono">{name}</span> },
+    {
+      title: t('admin.backup.name'),
+      dataIndex: 'name',
+      render: (name: string) => <span className="admin-mono">{name}</span>,
+    },
     { title: t('admin.backup.createdAt'), dataIndex: 'createdAt', width: 200, render: when },
     { title: t('admin.backup.size'), dataIndex: 'size', width: 110, render: formatSize },
     { title: '', width: 100, render: (_v, f) => restoreButton(f.path, t('admin.backup.restore')) },
@@ -107,10 +129,18 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore,
               </Typography.Text>
             )}
           </Descriptions.Item>
-          <Descriptions.Item label={t('admin.backup.next')}>{overview ? when(overview.nextDailyAt) : '…'}</Descriptions.Item>
+          <Descriptions.Item label={t('admin.backup.next')}>
+            {overview ? when(overview.nextDailyAt) : '…'}
+          </Descriptions.Item>
         </Descriptions>
         <Space style={{ marginTop: 12 }} wrap>
-          <Button type="primary" size="large" onClick={backup} loading={busy && progress?.operation !== 'restore'} disabled={running}>
+          <Button
+            type="primary"
+            size="large"
+            onClick={backup}
+            loading={busy && progress?.operation !== 'restore'}
+            disabled={running}
+          >
             {t('admin.backup.now')}
           </Button>
           {progress && (running || progress.phase === 'failed') && (
@@ -118,13 +148,23 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore,
               <Typography.Text>
                 {t(`admin.backup.operations.${progress.operation}`)} · {t(`admin.backup.phases.${progress.phase}`)}
               </Typography.Text>
-              <Progress percent={progress.percent} status={progress.phase === 'failed' ? 'exception' : 'active'} style={{ width: 220 }} />
+              <Progress
+                percent={progress.percent}
+                status={progress.phase === 'failed' ? 'exception' : 'active'}
+                style={{ width: 220 }}
+              />
             </Space>
           )}
         </Space>
       </Card>
       {feedback && (
-        <Alert type={feedback.type} showIcon title={feedback.text} role={feedback.type === 'error' ? 'alert' : 'status'} closable={{ onClose: () => setFeedback(undefined) }} />
+        <Alert
+          type={feedback.type}
+          showIcon
+          title={feedback.text}
+          role={feedback.type === 'error' ? 'alert' : 'status'}
+          closable={{ onClose: () => setFeedback(undefined) }}
+        />
       )}
       <Card size="small" title={t('admin.backup.files')} data-testid="backup-files">
         <Table<BackupFile>

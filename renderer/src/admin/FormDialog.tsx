@@ -53,7 +53,15 @@ export function FormDialog<V extends object>({
       footer={null}
     >
       {intro}
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} disabled={busy} initialValues={initialValues} preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+        disabled={busy}
+        initialValues={initialValues}
+        preserve={false}
+      >
         {children}
         {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>

@@ -55,7 +55,10 @@ export function OfficersPanel({ officers, me, now, onCreate, onSetActive, onSetR
           options={roleOptions}
           style={{ width: 120 }}
           onChange={async (next: Role) =>
-            report(await onSetRole(o.id, next), t('admin.officers.roleChanged', { name: o.name, role: t(`roles.${next}`) }))
+            report(
+              await onSetRole(o.id, next),
+              t('admin.officers.roleChanged', { name: o.name, role: t(`roles.${next}`) }),
+            )
           }
         />
       ),
@@ -65,7 +68,9 @@ export function OfficersPanel({ officers, me, now, onCreate, onSetActive, onSetR
       width: 160,
       render: (_v, o) => (
         <Space size={4}>
-          <Tag color={o.active ? 'green' : 'default'}>{o.active ? t('admin.officers.active') : t('admin.officers.inactive')}</Tag>
+          <Tag color={o.active ? 'green' : 'default'}>
+            {o.active ? t('admin.officers.active') : t('admin.officers.inactive')}
+          </Tag>
           {o.lockedUntil > now && <Tag color="orange">{t('admin.officers.locked')}</Tag>}
         </Space>
       ),
@@ -80,12 +85,18 @@ export function OfficersPanel({ officers, me, now, onCreate, onSetActive, onSetR
               title={t('admin.officers.confirmDeactivate', { name: o.name, badge: o.badge })}
               okText={t('admin.officers.deactivate')}
               cancelText={t('common.cancel')}
-              onConfirm={async () => report(await onSetActive(o.id, false), `${t('admin.officers.deactivate')}：${o.name}`)}
+              onConfirm={async () =>
+                report(await onSetActive(o.id, false), `${t('admin.officers.deactivate')}：${o.name}`)
+              }
             >
               <Button danger>{t('admin.officers.deactivate')}</Button>
             </Popconfirm>
           ) : (
-            <Button onClick={async () => report(await onSetActive(o.id, true), `${t('admin.officers.reactivate')}：${o.name}`)}>
+            <Button
+              onClick={async () =>
+                report(await onSetActive(o.id, true), `${t('admin.officers.reactivate')}：${o.name}`)
+              }
+            >
               {t('admin.officers.reactivate')}
             </Button>
           )}
@@ -103,7 +114,13 @@ export function OfficersPanel({ officers, me, now, onCreate, onSetActive, onSetR
         </Button>
       </Space>
       {feedback && (
-        <Alert type={feedback.type} showIcon title={feedback.text} role={feedback.type === 'error' ? 'alert' : 'status'} closable={{ onClose: () => setFeedback(undefined) }} />
+        <Alert
+          type={feedback.type}
+          showIcon
+          title={feedback.text}
+          role={feedback.type === 'error' ? 'alert' : 'status'}
+          closable={{ onClose: () => setFeedback(undefined) }}
+        />
       )}
       <Table<OfficerAccount>
         rowKey="id"

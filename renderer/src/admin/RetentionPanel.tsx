@@ -22,7 +22,11 @@ export function RetentionPanel({ status, timeZone, onRun }: RetentionPanelProps)
     setBusy(true);
     const r = await onRun();
     setBusy(false);
-    setFeedback(r.ok ? { type: 'success', text: t('admin.retention.done', { count: r.value.wiped }) } : { type: 'error', text: r.error.message });
+    setFeedback(
+      r.ok
+        ? { type: 'success', text: t('admin.retention.done', { count: r.value.wiped }) }
+        : { type: 'error', text: r.error.message },
+    );
   };
 
   return (
@@ -32,12 +36,20 @@ export function RetentionPanel({ status, timeZone, onRun }: RetentionPanelProps)
           <Descriptions.Item label={t('admin.retention.yearsLabel')}>
             {status ? t('admin.retention.years', { years: status.years }) : '…'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('admin.retention.cutoffLabel')}>{t('admin.retention.cutoff', { date: cutoffDate })}</Descriptions.Item>
+          <Descriptions.Item label={t('admin.retention.cutoffLabel')}>
+            {t('admin.retention.cutoff', { date: cutoffDate })}
+          </Descriptions.Item>
           <Descriptions.Item label={t('admin.retention.pendingLabel')}>
-            {!status ? '…' : status.pending === null ? t('admin.retention.noTable') : t('admin.retention.pending', { count: status.pending })}
+            {!status
+              ? '…'
+              : status.pending === null
+                ? t('admin.retention.noTable')
+                : t('admin.retention.pending', { count: status.pending })}
           </Descriptions.Item>
           <Descriptions.Item label={t('admin.retention.lastLabel')}>
-            {status?.last ? t('admin.retention.last', { at: formatTime(status.last.at, timeZone), count: status.last.wiped }) : t('admin.retention.never')}
+            {status?.last
+              ? t('admin.retention.last', { at: formatTime(status.last.at, timeZone), count: status.last.wiped })
+              : t('admin.retention.never')}
           </Descriptions.Item>
         </Descriptions>
         <Space wrap>
@@ -54,7 +66,14 @@ export function RetentionPanel({ status, timeZone, onRun }: RetentionPanelProps)
           </Popconfirm>
           <span>{t('admin.retention.daily')}</span>
         </Space>
-        {feedback && <Alert type={feedback.type} showIcon title={feedback.text} role={feedback.type === 'error' ? 'alert' : 'status'} />}
+        {feedback && (
+          <Alert
+            type={feedback.type}
+            showIcon
+            title={feedback.text}
+            role={feedback.type === 'error' ? 'alert' : 'status'}
+          />
+        )}
       </Space>
     </Card>
   );

@@ -2,7 +2,13 @@ import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Switch, T
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/settings';
-import { checkSetting, settingFieldSpecs, settingLabel, type SettingFieldSpec, type SettingKey } from '../../../shared/domain/settings-fields';
+import {
+  checkSetting,
+  settingFieldSpecs,
+  settingLabel,
+  type SettingFieldSpec,
+  type SettingKey,
+} from '../../../shared/domain/settings-fields';
 
 export interface SettingsPanelProps {
   settings: Settings | undefined;
@@ -43,7 +49,11 @@ const managedElsewhere: ReadonlySet<string> = new Set(['helmetVideoFirst', 'helm
 /** Keys other features add land in the card their name suggests, else in 其他. */
 const groupOf = (key: string): Group =>
   known[key] ??
-  (/escort|advisor/i.test(key) ? 'escorts' : /helmet|fine|kiosk|legal|eligib|quiz|video|pledge/i.test(key) ? 'helmet' : 'other');
+  (/escort|advisor/i.test(key)
+    ? 'escorts'
+    : /helmet|fine|kiosk|legal|eligib|quiz|video|pledge/i.test(key)
+      ? 'helmet'
+      : 'other');
 
 /** Form.Item hands its child `value`, `onChange` and `id`; they are passed through to the real control. */
 function FieldInput({ spec, ...injected }: { spec: SettingFieldSpec }) {
@@ -52,13 +62,25 @@ function FieldInput({ spec, ...injected }: { spec: SettingFieldSpec }) {
   switch (spec.kind) {
     case 'integer':
     case 'number':
-      return <InputNumber {...control} min={spec.min} max={spec.max} precision={spec.kind === 'integer' ? 0 : undefined} style={{ width: 160 }} />;
+      return (
+        <InputNumber
+          {...control}
+          min={spec.min}
+          max={spec.max}
+          precision={spec.kind === 'integer' ? 0 : undefined}
+          style={{ width: 160 }}
+        />
+      );
     case 'boolean':
       return <Switch {...control} />;
     case 'choice':
-      return <Select {...control} options={spec.choices?.map((c) => ({ value: c, label: c }))} style={{ width: 240 }} />;
+      return (
+        <Select {...control} options={spec.choices?.map((c) => ({ value: c, label: c }))} style={{ width: 240 }} />
+      );
     case 'longText':
-      return <Input.TextArea {...control} autoSize={{ minRows: 3, maxRows: 10 }} maxLength={spec.maxLength} showCount />;
+      return (
+        <Input.TextArea {...control} autoSize={{ minRows: 3, maxRows: 10 }} maxLength={spec.maxLength} showCount />
+      );
     default:
       return <Input {...control} maxLength={spec.maxLength} style={{ maxWidth: 520 }} />;
   }
@@ -75,13 +97,16 @@ export function SettingsPanel({ settings, onSave, demo }: SettingsPanelProps) {
   const [feedback, setFeedback] = useState<{ type: 'success' | 'error' | 'info'; text: string }>();
   const overridden = Boolean(settings?.helmetVideoOverride);
   const specs = useMemo(
-    () => settingFieldSpecs().filter((s) => !managedElsewhere.has(s.key) && (demo || overridden || !testOnly.has(s.key))),
+    () =>
+      settingFieldSpecs().filter((s) => !managedElsewhere.has(s.key) && (demo || overridden || !testOnly.has(s.key))),
     [demo, overridden],
   );
 
   useEffect(() => {
     if (!settings) return;
-    const untouched = Object.fromEntries(Object.entries(settings).filter(([key]) => !form.isFieldTouched(key as SettingKey)));
+    const untouched = Object.fromEntries(
+      Object.entries(settings).filter(([key]) => !form.isFieldTouched(key as SettingKey)),
+    );
     form.setFieldsValue(untouched);
   }, [settings, form]);
 
@@ -112,7 +137,15 @@ export function SettingsPanel({ settings, onSave, demo }: SettingsPanelProps) {
   };
 
   return (
-    <Form form={form} layout="horizontal" labelCol={{ flex: '240px' }} labelWrap onFinish={save} disabled={!settings || busy} initialValues={settings}>
+    <Form
+      form={form}
+      layout="horizontal"
+      labelCol={{ flex: '240px' }}
+      labelWrap
+      onFinish={save}
+      disabled={!settings || busy}
+      initialValues={settings}
+    >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {groups.map((group) => {
           const fields = specs.filter((s) => groupOf(s.key) === group);
@@ -142,7 +175,13 @@ export function SettingsPanel({ settings, onSave, demo }: SettingsPanelProps) {
           );
         })}
         {feedback && (
-          <Alert type={feedback.type} showIcon title={feedback.text} role={feedback.type === 'error' ? 'alert' : 'status'} closable={{ onClose: () => setFeedback(undefined) }} />
+          <Alert
+            type={feedback.type}
+            showIcon
+            title={feedback.text}
+            role={feedback.type === 'error' ? 'alert' : 'status'}
+            closable={{ onClose: () => setFeedback(undefined) }}
+          />
         )}
         <Space className="admin-save-bar" style={{ width: '100%' }}>
           <Button type="primary" size="large" htmlType="submit" loading={busy}>

@@ -13,7 +13,11 @@ export interface AuditFilter {
 export function useAudit() {
   const conn = useConnection();
   const { hello } = useConnectionState();
-  const [query, setQuery] = useState<{ filter: AuditFilter; page: number; pageSize: number }>({ filter: {}, page: 1, pageSize: 20 });
+  const [query, setQuery] = useState<{ filter: AuditFilter; page: number; pageSize: number }>({
+    filter: {},
+    page: 1,
+    pageSize: 20,
+  });
   const [result, setResult] = useState<{ page?: AuditPage; error?: string }>({});
   const [actions, setActions] = useState<string[]>([]);
 

@@ -14,7 +14,10 @@ export function useBackup() {
   const [overview, setOverview] = useState<BackupOverview>();
   const [progress, setProgress] = useState<CareProgress>();
 
-  const refresh = useCallback(() => void conn.send('backup:overview', {}).then((r) => r.ok && setOverview(r.value)), [conn]);
+  const refresh = useCallback(
+    () => void conn.send('backup:overview', {}).then((r) => r.ok && setOverview(r.value)),
+    [conn],
+  );
 
   useEffect(() => {
     if (!hello) return;

@@ -31,10 +31,17 @@ export function useOfficers() {
     listedAt: list?.at ?? 0,
     create: useCallback(async (o: NewOfficerInput) => problemOf(await conn.send('officers:create', o)), [conn]),
     setActive: useCallback(
-      async (officerId: number, active: boolean) => problemOf(await conn.send('officers:setActive', { officerId, active })),
+      async (officerId: number, active: boolean) =>
+        problemOf(await conn.send('officers:setActive', { officerId, active })),
       [conn],
     ),
-    setRole: useCallback(async (officerId: number, role: Role) => problemOf(await conn.send('officers:setRole', { officerId, role })), [conn]),
-    resetPin: useCallback(async (officerId: number, pin: string) => problemOf(await conn.send('officers:resetPin', { officerId, pin })), [conn]),
+    setRole: useCallback(
+      async (officerId: number, role: Role) => problemOf(await conn.send('officers:setRole', { officerId, role })),
+      [conn],
+    ),
+    resetPin: useCallback(
+      async (officerId: number, pin: string) => problemOf(await conn.send('officers:resetPin', { officerId, pin })),
+      [conn],
+    ),
   };
 }

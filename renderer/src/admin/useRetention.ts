@@ -7,7 +7,10 @@ export function useRetention() {
   const conn = useConnection();
   const { hello } = useConnectionState();
   const [status, setStatus] = useState<RetentionStatus>();
-  const refresh = useCallback(() => void conn.send('retention:status', {}).then((r) => r.ok && setStatus(r.value)), [conn]);
+  const refresh = useCallback(
+    () => void conn.send('retention:status', {}).then((r) => r.ok && setStatus(r.value)),
+    [conn],
+  );
 
   useEffect(() => {
     if (!hello) return;

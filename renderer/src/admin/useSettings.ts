@@ -15,6 +15,9 @@ export function useSettings() {
     return conn.on('settings:changed', setSettings);
   }, [conn, hello]);
 
-  const save = useCallback(async (patch: Partial<Settings>) => problemOf(await conn.send('settings:update', patch)), [conn]);
+  const save = useCallback(
+    async (patch: Partial<Settings>) => problemOf(await conn.send('settings:update', patch)),
+    [conn],
+  );
   return { settings, save };
 }

@@ -5,6 +5,7 @@ import type { Officer } from '../../../shared/contract/auth';
 import { roleAtLeast } from '../../../shared/domain/roles';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { ChangePinDialog } from './ChangePinDialog';
+import { PairErDialog } from './PairErDialog';
 import { PairKioskDialog } from './PairKioskDialog';
 import type { BoothPage } from './pages';
 
@@ -21,6 +22,7 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
   const visible = pages.filter((p) => roleAtLeast(officer.role, p.minRole));
   const [current, setCurrent] = useState(visible[0]?.key);
   const [pairing, setPairing] = useState(false);
+  const [pairingEr, setPairingEr] = useState(false);
   const [changingPin, setChangingPin] = useState(false);
   const [pinChanged, setPinChanged] = useState(false);
   // A role changed mid-session (管理 → 民警) may hide the open page: fall back to the first allowed one.
@@ -43,6 +45,7 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
         <Space size="middle">
           {!connected && <Tag color="red">{t('app.disconnected')}</Tag>}
           <Button onClick={() => setPairing(true)}>{t('shell.pairKiosk')}</Button>
+          <Button onClick={() => setPairingEr(true)}>{t('er.pairButton')}</Button>
           <Dropdown
             trigger={['click']}
             menu={{ items: [{ key: 'pin', label: t('admin.account.changePin') }], onClick: () => setChangingPin(true) }}
@@ -69,6 +72,7 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
         {Page && <Page officer={officer} />}
       </Layout.Content>
       <PairKioskDialog open={pairing} onClose={() => setPairing(false)} />
+      <PairErDialog open={pairingEr} onClose={() => setPairingEr(false)} />
       <ChangePinDialog open={changingPin} onClose={() => setChangingPin(false)} onChanged={() => setPinChanged(true)} />
     </Layout>
   );

@@ -26,7 +26,11 @@ export function ChangePinDialog({ open, onClose, onChanged }: { open: boolean; o
         return problem;
       }}
     >
-      <Form.Item label={t('admin.account.currentPin')} name="currentPin" rules={[{ required: true, message: '请输入当前密码' }]}>
+      <Form.Item
+        label={t('admin.account.currentPin')}
+        name="currentPin"
+        rules={[{ required: true, message: '请输入当前密码' }]}
+      >
         <Input.Password autoComplete="current-password" maxLength={64} autoFocus />
       </Form.Item>
       <Form.Item label={t('admin.account.newPin')} name="newPin" rules={[zodRule(pinSchema)]}>
@@ -39,7 +43,9 @@ export function ChangePinDialog({ open, onClose, onChanged }: { open: boolean; o
         rules={[
           ({ getFieldValue }) => ({
             validator: (_r, value) =>
-              value === getFieldValue('newPin') ? Promise.resolve() : Promise.reject(new Error(t('admin.account.mismatch'))),
+              value === getFieldValue('newPin')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('admin.account.mismatch'))),
           }),
         ]}
       >

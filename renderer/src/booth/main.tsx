@@ -19,7 +19,11 @@ function Root() {
   const { i18n } = useTranslation();
   return (
     // Buttons read exactly as written: no automatic space between two Chinese characters.
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={boothTheme}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={boothTheme}
+    >
       <ConnectionContext.Provider value={connection}>
         <BoothApp />
       </ConnectionContext.Provider>

@@ -55,11 +55,23 @@ export function StaffExit() {
             <h2>{t('helmet.kiosk.staff.title')}</h2>
             <label>
               {t('helmet.kiosk.staff.badge')}
-              <input value={badge} onChange={(e) => setBadge(e.target.value)} inputMode="numeric" maxLength={10} autoComplete="off" />
+              <input
+                value={badge}
+                onChange={(e) => setBadge(e.target.value)}
+                inputMode="numeric"
+                maxLength={10}
+                autoComplete="off"
+              />
             </label>
             <label>
               {t('helmet.kiosk.staff.pin')}
-              <input type="password" value={pin} onChange={(e) => setPin(e.target.value)} maxLength={64} autoComplete="off" />
+              <input
+                type="password"
+                value={pin}
+                onChange={(e) => setPin(e.target.value)}
+                maxLength={64}
+                autoComplete="off"
+              />
             </label>
             {message && <p role="alert">{message}</p>}
             <div className="kiosk-quiz-nav">

@@ -1,11 +1,7 @@
-// The kiosk's device token survives restarts until the kiosk is unpaired.
-const KEY = 'greenpost.kioskToken';
+import { storedToken } from '../net/device-token';
 
-export const kioskToken = {
-  get: () => localStorage.getItem(KEY) ?? undefined,
-  set: (token: string) => localStorage.setItem(KEY, token),
-  clear: () => localStorage.removeItem(KEY),
-};
+// The kiosk's device token survives restarts until the kiosk is unpaired.
+export const kioskToken = storedToken('greenpost.kioskToken');
 
 /** The Electron kiosk window is opened with `#kioskToken=…` (it pairs itself); keep it, then drop it from the URL. */
 export function adoptTokenFromFragment() {

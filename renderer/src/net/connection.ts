@@ -35,7 +35,8 @@ export class Connection {
     // A renamed post or a new time zone shows at once everywhere; screens that need other settings read them themselves.
     this.socket.on('settings:changed', ({ postName, timeZone }) => {
       const { hello } = this.state;
-      if (hello && (hello.postName !== postName || hello.timeZone !== timeZone)) this.set({ hello: { ...hello, postName, timeZone } });
+      if (hello && (hello.postName !== postName || hello.timeZone !== timeZone))
+        this.set({ hello: { ...hello, postName, timeZone } });
     });
   }
 

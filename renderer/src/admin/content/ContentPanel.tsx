@@ -1,7 +1,13 @@
 import { Alert, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContentOverview, ContentVideo, QuestionDraft, QuizQuestionEntry, RiderGroup } from '../../../../shared/contract/content';
+import type {
+  ContentOverview,
+  ContentVideo,
+  QuestionDraft,
+  QuizQuestionEntry,
+  RiderGroup,
+} from '../../../../shared/contract/content';
 import { QuestionDialog } from './QuestionDialog';
 import { QuizBank } from './QuizBank';
 import type { NewVideoInput, UploadProgress } from './useContent';
@@ -37,16 +43,31 @@ export function ContentPanel(p: ContentPanelProps) {
   const videos = p.overview?.videos.filter((v) => p.demo || v.audience !== 'test' || v.assignedTo.length > 0);
 
   const setVideoActive = async (video: ContentVideo, active: boolean) =>
-    report(await p.onSetVideoActive(video.id, active), t(active ? 'content.videos.activated' : 'content.videos.deactivated', { title: video.title }));
+    report(
+      await p.onSetVideoActive(video.id, active),
+      t(active ? 'content.videos.activated' : 'content.videos.deactivated', { title: video.title }),
+    );
   const assign = async (group: RiderGroup, video: ContentVideo) =>
-    report(await p.onAssign(group, video.id), t('content.assign.saved', { group: t(`content.groups.${group}`), title: video.title }));
+    report(
+      await p.onAssign(group, video.id),
+      t('content.assign.saved', { group: t(`content.groups.${group}`), title: video.title }),
+    );
   const setQuestionActive = async (q: QuizQuestionEntry, active: boolean) =>
-    report(await p.onSetQuestionActive(q.id, active), t(active ? 'content.quiz.activated' : 'content.quiz.deactivated'));
+    report(
+      await p.onSetQuestionActive(q.id, active),
+      t(active ? 'content.quiz.activated' : 'content.quiz.deactivated'),
+    );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {feedback && (
-        <Alert type={feedback.type} showIcon title={feedback.text} role={feedback.type === 'error' ? 'alert' : 'status'} closable={{ onClose: () => setFeedback(undefined) }} />
+        <Alert
+          type={feedback.type}
+          showIcon
+          title={feedback.text}
+          role={feedback.type === 'error' ? 'alert' : 'status'}
+          closable={{ onClose: () => setFeedback(undefined) }}
+        />
       )}
       <VideoLibrary videos={videos} onUpload={() => setUploading(true)} onSetActive={setVideoActive} />
       <VideoAssignments videos={videos} assignments={p.overview?.assignments} onAssign={assign} />

@@ -53,7 +53,11 @@ function OptionsList() {
           {fields.map((field, i) => (
             <div key={field.key} className="content-option-row">
               <Form.Item name={field.name} rules={[zodRule(optionTextSchema)]} className="content-option-input">
-                <Input prefix={`${optionLetter(i)}.`} aria-label={t('content.quiz.option', { letter: optionLetter(i) })} maxLength={80} />
+                <Input
+                  prefix={`${optionLetter(i)}.`}
+                  aria-label={t('content.quiz.option', { letter: optionLetter(i) })}
+                  maxLength={80}
+                />
               </Form.Item>
               <Button
                 disabled={fields.length <= MIN_OPTIONS}
@@ -61,7 +65,8 @@ function OptionsList() {
                 onClick={() => {
                   const answer = form.getFieldValue('answer') as number | undefined;
                   remove(field.name);
-                  if (answer !== undefined && answer >= i) form.setFieldValue('answer', answer === i ? undefined : answer - 1);
+                  if (answer !== undefined && answer >= i)
+                    form.setFieldValue('answer', answer === i ? undefined : answer - 1);
                 }}
               >
                 −
@@ -81,7 +86,12 @@ function OptionsList() {
 export function QuestionDialog({ open, editing, videos, onSubmit, onClose }: QuestionDialogProps) {
   const { t } = useTranslation();
   const initial: Partial<QuestionForm> = editing
-    ? { question: editing.question, options: editing.options, answer: editing.answer, videoId: editing.videoId ?? GENERAL }
+    ? {
+        question: editing.question,
+        options: editing.options,
+        answer: editing.answer,
+        videoId: editing.videoId ?? GENERAL,
+      }
     : { options: ['', '', '', ''], videoId: GENERAL };
   const videoOptions = [
     { value: GENERAL, label: t('content.quiz.general') },
@@ -89,7 +99,12 @@ export function QuestionDialog({ open, editing, videos, onSubmit, onClose }: Que
   ];
 
   const submit = (v: QuestionForm) => {
-    const parsed = questionDraftSchema.safeParse({ question: v.question, options: v.options, answer: v.answer, videoId: v.videoId === GENERAL ? null : v.videoId });
+    const parsed = questionDraftSchema.safeParse({
+      question: v.question,
+      options: v.options,
+      answer: v.answer,
+      videoId: v.videoId === GENERAL ? null : v.videoId,
+    });
     return parsed.success ? onSubmit(parsed.data) : Promise.resolve(parsed.error.issues[0]?.message ?? '无效');
   };
 
@@ -108,7 +123,11 @@ export function QuestionDialog({ open, editing, videos, onSubmit, onClose }: Que
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={200} showCount />
       </Form.Item>
       <OptionsList />
-      <Form.Item label={t('content.quiz.answer')} name="answer" rules={[{ required: true, message: t('content.quiz.needAnswer') }]}>
+      <Form.Item
+        label={t('content.quiz.answer')}
+        name="answer"
+        rules={[{ required: true, message: t('content.quiz.needAnswer') }]}
+      >
         <AnswerSelect />
       </Form.Item>
       <Form.Item label={t('content.quiz.video')} name="videoId">

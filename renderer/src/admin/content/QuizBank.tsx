@@ -16,7 +16,8 @@ export interface QuizBankProps {
 /** 题库: each question with its options (the correct one marked), linked video, 编辑 and 停用 / 启用. */
 export function QuizBank({ questions, videos, minActive, onAdd, onEdit, onSetActive }: QuizBankProps) {
   const { t } = useTranslation();
-  const videoTitle = (id: string | null) => (id === null ? t('content.quiz.general') : (videos?.find((v) => v.id === id)?.title ?? id));
+  const videoTitle = (id: string | null) =>
+    id === null ? t('content.quiz.general') : (videos?.find((v) => v.id === id)?.title ?? id);
   const active = questions?.filter((q) => q.active).length ?? 0;
 
   const columns: TableColumnsType<QuizQuestionEntry> = [
@@ -41,7 +42,9 @@ export function QuizBank({ questions, videos, minActive, onAdd, onEdit, onSetAct
       title: t('content.quiz.status'),
       dataIndex: 'active',
       width: 100,
-      render: (on: boolean) => <Tag color={on ? 'green' : 'default'}>{on ? t('content.quiz.active') : t('content.quiz.inactive')}</Tag>,
+      render: (on: boolean) => (
+        <Tag color={on ? 'green' : 'default'}>{on ? t('content.quiz.active') : t('content.quiz.inactive')}</Tag>
+      ),
     },
     {
       title: t('content.quiz.actions'),

@@ -16,12 +16,22 @@ export function VideoAssignments({ videos, assignments, onAssign }: VideoAssignm
     <Card size="small" title={t('content.assign.title')}>
       <Form layout="horizontal" labelCol={{ flex: '260px' }} labelWrap disabled={!videos}>
         {riderGroups.map((group) => (
-          <Form.Item key={group} label={t(`content.assign.${group}`)} htmlFor={`assign-${group}`} style={{ marginBottom: 12 }}>
+          <Form.Item
+            key={group}
+            label={t(`content.assign.${group}`)}
+            htmlFor={`assign-${group}`}
+            style={{ marginBottom: 12 }}
+          >
             <Select
               id={`assign-${group}`}
               value={assignments?.[group]}
               options={choices.map((v) => ({ value: v.id, label: v.title }))}
-              onChange={(id: string) => onAssign(group, choices.find((v) => v.id === id)!)}
+              onChange={(id: string) =>
+                onAssign(
+                  group,
+                  choices.find((v) => v.id === id)!,
+                )
+              }
               style={{ width: 360 }}
             />
           </Form.Item>

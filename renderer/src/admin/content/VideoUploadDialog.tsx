@@ -20,14 +20,18 @@ export interface VideoUploadDialogProps {
 }
 
 // Upload keeps the picked file in the form (nothing is sent until 保存): one file per field.
-const fileField = { valuePropName: 'fileList', getValueFromEvent: (e: { fileList: UploadFile[] }) => e.fileList.slice(-1) };
+const fileField = {
+  valuePropName: 'fileList',
+  getValueFromEvent: (e: { fileList: UploadFile[] }) => e.fileList.slice(-1),
+};
 const picked = (files: UploadFile[] | undefined) => files?.[0]?.originFileObj;
 
 /** 上传视频: a title, the video and its captions. The core judges both files by their bytes. */
 export function VideoUploadDialog({ open, progress, onUpload, onClose }: VideoUploadDialogProps) {
   const { t } = useTranslation();
   const required = (message: string) => ({
-    validator: (_r: unknown, files: UploadFile[] | undefined) => (picked(files) ? Promise.resolve() : Promise.reject(new Error(message))),
+    validator: (_r: unknown, files: UploadFile[] | undefined) =>
+      picked(files) ? Promise.resolve() : Promise.reject(new Error(message)),
   });
 
   return (
@@ -40,7 +44,13 @@ export function VideoUploadDialog({ open, progress, onUpload, onClose }: VideoUp
       <Form.Item label={t('content.upload.videoTitle')} name="title" rules={[zodRule(videoTitleSchema)]}>
         <Input maxLength={40} showCount autoFocus />
       </Form.Item>
-      <Form.Item label={t('content.upload.videoFile')} name="video" extra={t('content.upload.videoHint')} rules={[required(t('content.upload.needVideo'))]} {...fileField}>
+      <Form.Item
+        label={t('content.upload.videoFile')}
+        name="video"
+        extra={t('content.upload.videoHint')}
+        rules={[required(t('content.upload.needVideo'))]}
+        {...fileField}
+      >
         <Upload beforeUpload={() => false} maxCount={1} accept="video/webm,video/mp4,.webm,.mp4">
           <Button>{t('content.upload.pickVideo')}</Button>
         </Upload>

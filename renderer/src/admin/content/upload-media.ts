@@ -7,7 +7,12 @@ import i18next from 'i18next';
  * reports how much of the body has gone out, and a video is megabytes. Never rejects: a network
  * failure resolves to a refusal the dialog shows like the core's own.
  */
-export function uploadMedia(kind: UploadKind, file: Blob, token: string, onProgress: (fraction: number) => void): Promise<UploadReply> {
+export function uploadMedia(
+  kind: UploadKind,
+  file: Blob,
+  token: string,
+  onProgress: (fraction: number) => void,
+): Promise<UploadReply> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${UPLOAD_PATH}?kind=${kind}`);

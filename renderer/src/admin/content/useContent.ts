@@ -46,14 +46,21 @@ export function useContent() {
       if (!token) return i18next.t('content.upload.needLogin');
       try {
         const files: Partial<Record<UploadKind, string>> = {};
-        for (const [kind, file] of [['video', video], ['captions', captions]] as const) {
+        for (const [kind, file] of [
+          ['video', video],
+          ['captions', captions],
+        ] as const) {
           setProgress({ step: kind, percent: 0 });
-          const reply = await uploadMedia(kind, file, token, (f) => setProgress({ step: kind, percent: Math.round(f * 100) }));
+          const reply = await uploadMedia(kind, file, token, (f) =>
+            setProgress({ step: kind, percent: Math.round(f * 100) }),
+          );
           if (!reply.ok) return reply.error.message;
           files[kind] = reply.value.file;
         }
         setProgress({ step: 'register' });
-        return problemOf(await conn.send('content:registerVideo', { title, videoFile: files.video!, captionsFile: files.captions! }));
+        return problemOf(
+          await conn.send('content:registerVideo', { title, videoFile: files.video!, captionsFile: files.captions! }),
+        );
       } finally {
         setProgress(undefined);
       }
@@ -66,20 +73,27 @@ export function useContent() {
     progress,
     upload,
     setVideoActive: useCallback(
-      async (videoId: string, active: boolean) => problemOf(await conn.send('content:setVideoActive', { videoId, active })),
+      async (videoId: string, active: boolean) =>
+        problemOf(await conn.send('content:setVideoActive', { videoId, active })),
       [conn],
     ),
     assign: useCallback(
-      async (group: RiderGroup, videoId: string) => problemOf(await conn.send('content:assignVideo', { group, videoId })),
+      async (group: RiderGroup, videoId: string) =>
+        problemOf(await conn.send('content:assignVideo', { group, videoId })),
       [conn],
     ),
-    addQuestion: useCallback(async (draft: QuestionDraft) => problemOf(await conn.send('content:addQuestion', draft)), [conn]),
+    addQuestion: useCallback(
+      async (draft: QuestionDraft) => problemOf(await conn.send('content:addQuestion', draft)),
+      [conn],
+    ),
     editQuestion: useCallback(
-      async (questionId: string, draft: QuestionDraft) => problemOf(await conn.send('content:editQuestion', { questionId, draft })),
+      async (questionId: string, draft: QuestionDraft) =>
+        problemOf(await conn.send('content:editQuestion', { questionId, draft })),
       [conn],
     ),
     setQuestionActive: useCallback(
-      async (questionId: string, active: boolean) => problemOf(await conn.send('content:setQuestionActive', { questionId, active })),
+      async (questionId: string, active: boolean) =>
+        problemOf(await conn.send('content:setQuestionActive', { questionId, active })),
       [conn],
     ),
   };

@@ -102,7 +102,9 @@ export function EscortCard(props: EscortCardProps) {
         className="escort-timer"
         role="timer"
         aria-label={t('escorts.elapsed')}
-        title={late ? t('escorts.overdueHint', { minutes: props.overdue.deadlines[late], step: step(late) }) : undefined}
+        title={
+          late ? t('escorts.overdueHint', { minutes: props.overdue.deadlines[late], step: step(late) }) : undefined
+        }
       >
         {formatElapsed(now - escort.times.requested!)}
       </div>

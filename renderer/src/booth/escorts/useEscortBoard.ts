@@ -17,10 +17,17 @@ export interface BoardState extends Omit<EscortBoard, 'serverNow'> {
   clockOffset: number;
 }
 
+/**
+ * Whether `escort` is news over `known`: a newer version, or the same version now carrying the ER's
+ * 已知悉 (which does not bump the version, and is never taken back).
+ */
+const isNewer = (escort: EscortView, known: EscortView) =>
+  escort.version > known.version || (escort.version === known.version && !!escort.preAlert && !known.preAlert);
+
 /** Applies one escort's new state; an older version never overwrites a newer one (pushes may cross). */
 export function mergeEscort(board: BoardState, escort: EscortView): BoardState {
   const known = [...board.open, ...board.closedToday].find((e) => e.id === escort.id);
-  if (known && known.version >= escort.version) return board;
+  if (known && !isNewer(escort, known)) return board;
   const open = board.open.filter((e) => e.id !== escort.id);
   const closedToday = board.closedToday.filter((e) => e.id !== escort.id);
   if (isOpen(escort.status)) {
@@ -36,7 +43,7 @@ function applySnapshot(previous: BoardState | undefined, snapshot: EscortBoard):
   let board: BoardState = { ...rest, clockOffset: serverNow - Date.now() };
   for (const e of [...(previous?.open ?? []), ...(previous?.closedToday ?? [])]) {
     const fresh = [...board.open, ...board.closedToday].find((x) => x.id === e.id);
-    if (fresh && fresh.version < e.version) board = mergeEscort(board, e);
+    if (fresh && isNewer(e, fresh)) board = mergeEscort(board, e);
   }
   return board;
 }
@@ -86,7 +93,8 @@ export function useEscortBoard() {
     [conn, settle],
   );
   const undoStep = useCallback(
-    async (escort: EscortView) => settle(await conn.send('escort:undoStep', { id: escort.id, version: escort.version })),
+    async (escort: EscortView) =>
+      settle(await conn.send('escort:undoStep', { id: escort.id, version: escort.version })),
     [conn, settle],
   );
   const cancel = useCallback(

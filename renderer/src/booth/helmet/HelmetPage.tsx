@@ -49,7 +49,10 @@ export function HelmetPage() {
 
   const offerTo = async (stop: HelmetStop, kiosk?: KioskInfo) => {
     const r = await conn.send('helmet:offer', kiosk ? { stopId: stop.id, kioskId: kiosk.id } : { stopId: stop.id });
-    report(r, r.ok ? t('helmet.messages.offered', { kiosk: r.value.session?.kioskName ?? kiosk?.name ?? '' }) : undefined);
+    report(
+      r,
+      r.ok ? t('helmet.messages.offered', { kiosk: r.value.session?.kioskName ?? kiosk?.name ?? '' }) : undefined,
+    );
   };
 
   const [found, setFound] = useState<{ plate: string; stops: HelmetStop[] }>();
@@ -96,12 +99,17 @@ export function HelmetPage() {
     return undefined;
   };
 
-  const entryText = entry && {
-    override: { title: t('helmet.dialogs.overrideTitle'), hint: t('helmet.dialogs.overrideHint', { months: entry.stop.windowMonths }) },
-    cancel: { title: t('helmet.dialogs.cancelTitle'), hint: t('helmet.dialogs.cancelHint') },
-    ticket: { title: t('helmet.dialogs.ticketTitle'), hint: t('helmet.dialogs.ticketHint') },
-    undoFine: { title: t('helmet.dialogs.undoFineTitle'), hint: t('helmet.dialogs.undoFineHint') },
-  }[entry.kind];
+  const entryText =
+    entry &&
+    {
+      override: {
+        title: t('helmet.dialogs.overrideTitle'),
+        hint: t('helmet.dialogs.overrideHint', { months: entry.stop.windowMonths }),
+      },
+      cancel: { title: t('helmet.dialogs.cancelTitle'), hint: t('helmet.dialogs.cancelHint') },
+      ticket: { title: t('helmet.dialogs.ticketTitle'), hint: t('helmet.dialogs.ticketHint') },
+      undoFine: { title: t('helmet.dialogs.undoFineTitle'), hint: t('helmet.dialogs.undoFineHint') },
+    }[entry.kind];
 
   return (
     <Card
@@ -181,7 +189,12 @@ export function HelmetPage() {
           void offerTo(stop, kiosk);
         }}
       />
-      <SignatureDialog stop={signature?.stop} png={signature?.png} timeZone={timeZone} onClose={() => setSignature(undefined)} />
+      <SignatureDialog
+        stop={signature?.stop}
+        png={signature?.png}
+        timeZone={timeZone}
+        onClose={() => setSignature(undefined)}
+      />
     </Card>
   );
 }

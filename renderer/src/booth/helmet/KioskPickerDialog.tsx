@@ -3,10 +3,24 @@ import { useTranslation } from 'react-i18next';
 import type { KioskInfo } from '../../../../shared/contract/kiosk';
 
 /** Several kiosks paired: the officer says which one the rider stands at. */
-export function KioskPickerDialog({ kiosks, onPick, onClose }: { kiosks: KioskInfo[] | undefined; onPick(kiosk: KioskInfo): void; onClose(): void }) {
+export function KioskPickerDialog({
+  kiosks,
+  onPick,
+  onClose,
+}: {
+  kiosks: KioskInfo[] | undefined;
+  onPick(kiosk: KioskInfo): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   return (
-    <Modal open={kiosks !== undefined} title={t('helmet.dialogs.pickKiosk')} onCancel={onClose} footer={null} destroyOnHidden>
+    <Modal
+      open={kiosks !== undefined}
+      title={t('helmet.dialogs.pickKiosk')}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+    >
       <List
         dataSource={kiosks ?? []}
         renderItem={(k) => (

@@ -18,7 +18,13 @@ export function SignatureDialog({ stop, png, timeZone, onClose }: SignatureDialo
   const { t } = useTranslation();
   const at = (ms: number | null | undefined) => (ms == null ? '—' : formatLocal(ms, timeZone, true));
   return (
-    <Modal open={stop !== undefined} title={t('helmet.dialogs.signatureTitle')} onCancel={onClose} footer={null} destroyOnHidden>
+    <Modal
+      open={stop !== undefined}
+      title={t('helmet.dialogs.signatureTitle')}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+    >
       {stop && (
         <Descriptions column={1} size="small" data-testid="signature-facts" style={{ marginBottom: 12 }}>
           <Descriptions.Item label={t('helmet.columns.rider')}>{stop.riderName ?? '—'}</Descriptions.Item>
@@ -31,7 +37,11 @@ export function SignatureDialog({ stop, png, timeZone, onClose }: SignatureDialo
       {png === undefined ? (
         <Spin />
       ) : png ? (
-        <img src={png} alt={t('helmet.dialogs.signatureTitle')} style={{ width: '100%', border: '1px solid #ddd', background: '#fff' }} />
+        <img
+          src={png}
+          alt={t('helmet.dialogs.signatureTitle')}
+          style={{ width: '100%', border: '1px solid #ddd', background: '#fff' }}
+        />
       ) : (
         '—'
       )}

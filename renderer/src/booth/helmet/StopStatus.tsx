@@ -33,7 +33,9 @@ export function StopStatus({ stop, kioskOnline }: { stop: HelmetStop; kioskOnlin
       return (
         <Space size={4} wrap>
           <Tag color="success">{t('helmet.outcome.completed')}</Tag>
-          {s?.quizScore != null && <Typography.Text type="secondary">{t('helmet.status.quizScore', { score: s.quizScore })}</Typography.Text>}
+          {s?.quizScore != null && (
+            <Typography.Text type="secondary">{t('helmet.status.quizScore', { score: s.quizScore })}</Typography.Text>
+          )}
         </Space>
       );
     case 'fined':

@@ -64,7 +64,9 @@ function Actions({ stop, actions }: { stop: HelmetStop; actions: StopActions }) 
           <Button danger>{t('helmet.actions.stop')}</Button>
         </Popconfirm>
       )}
-      {(o === 'open' || o === 'abandoned') && <Button onClick={() => actions.recordFine(stop)}>{t('helmet.actions.fine')}</Button>}
+      {(o === 'open' || o === 'abandoned') && (
+        <Button onClick={() => actions.recordFine(stop)}>{t('helmet.actions.fine')}</Button>
+      )}
       {o === 'fined' && !stop.ticketNo && (
         <Button type="primary" onClick={() => actions.recordFine(stop)}>
           {t('helmet.actions.ticket')}
@@ -123,9 +125,23 @@ export function StopTable({ stops, loading, now, timeZone, onlineKiosks, actions
         </Space>
       ),
     },
-    { title: t('helmet.columns.eligibility'), key: 'eligibility', width: 190, render: (_v, s) => <Eligibility stop={s} now={now} timeZone={timeZone} /> },
-    { title: t('helmet.columns.status'), key: 'status', render: (_v, s) => <StopStatus stop={s} kioskOnline={!s.session || onlineKiosks.has(s.session.kioskId)} /> },
-    { title: t('helmet.columns.actions'), key: 'actions', width: 300, render: (_v, s) => <Actions stop={s} actions={actions} /> },
+    {
+      title: t('helmet.columns.eligibility'),
+      key: 'eligibility',
+      width: 190,
+      render: (_v, s) => <Eligibility stop={s} now={now} timeZone={timeZone} />,
+    },
+    {
+      title: t('helmet.columns.status'),
+      key: 'status',
+      render: (_v, s) => <StopStatus stop={s} kioskOnline={!s.session || onlineKiosks.has(s.session.kioskId)} />,
+    },
+    {
+      title: t('helmet.columns.actions'),
+      key: 'actions',
+      width: 300,
+      render: (_v, s) => <Actions stop={s} actions={actions} />,
+    },
   ];
   return (
     <Table<HelmetStop>

@@ -17,7 +17,17 @@ export interface TextEntryDialogProps {
 }
 
 /** One field, one reason: the override reason, the cancel reason, the ticket number. */
-export function TextEntryDialog({ open, title, hint, label, rules, maxLength, multiline, onSubmit, onClose }: TextEntryDialogProps) {
+export function TextEntryDialog({
+  open,
+  title,
+  hint,
+  label,
+  rules,
+  maxLength,
+  multiline,
+  onSubmit,
+  onClose,
+}: TextEntryDialogProps) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -30,11 +40,29 @@ export function TextEntryDialog({ open, title, hint, label, rules, maxLength, mu
   };
 
   return (
-    <Modal open={open} title={title} onCancel={onClose} footer={null} destroyOnHidden afterClose={() => setError(undefined)}>
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterClose={() => setError(undefined)}
+    >
       <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>
-      <Form name="stop-entry" layout="vertical" onFinish={submit} disabled={busy} requiredMark={false} autoComplete="off">
+      <Form
+        name="stop-entry"
+        layout="vertical"
+        onFinish={submit}
+        disabled={busy}
+        requiredMark={false}
+        autoComplete="off"
+      >
         <Form.Item label={label} name="value" rules={rules}>
-          {multiline ? <Input.TextArea rows={3} maxLength={maxLength} showCount autoFocus /> : <Input size="large" maxLength={maxLength} autoFocus />}
+          {multiline ? (
+            <Input.TextArea rows={3} maxLength={maxLength} showCount autoFocus />
+          ) : (
+            <Input size="large" maxLength={maxLength} autoFocus />
+          )}
         </Form.Item>
         <SaveFooter error={error} busy={busy} />
       </Form>

@@ -10,7 +10,8 @@ export function useOnlineKiosks(): ReadonlySet<number> {
   useEffect(() => {
     if (!hello) return;
     let live = true;
-    const take = (kiosks: { id: number; online: boolean }[]) => setOnline(new Set(kiosks.filter((k) => k.online).map((k) => k.id)));
+    const take = (kiosks: { id: number; online: boolean }[]) =>
+      setOnline(new Set(kiosks.filter((k) => k.online).map((k) => k.id)));
     const off = conn.on('kiosk:status', take);
     void conn.send('kiosk:list', {}).then((r) => live && r.ok && take(r.value));
     return () => {

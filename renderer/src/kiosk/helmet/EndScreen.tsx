@@ -6,7 +6,10 @@ export function EndScreen({ ending }: { ending: Ending }) {
   const { t } = useTranslation();
   const done = ending.phase === 'done';
   return (
-    <main className={`kiosk-screen kiosk-end ${done ? 'kiosk-end-done' : ''}`} data-testid={`kiosk-end-${ending.phase}`}>
+    <main
+      className={`kiosk-screen kiosk-end ${done ? 'kiosk-end-done' : ''}`}
+      data-testid={`kiosk-end-${ending.phase}`}
+    >
       {done ? (
         <>
           <h1>{t('helmet.kiosk.done.title')}</h1>
@@ -17,7 +20,9 @@ export function EndScreen({ ending }: { ending: Ending }) {
           {ending.phase === 'failed' && <p className="kiosk-lead">{t('helmet.kiosk.failed')}</p>}
           {ending.phase === 'abandoned' && <p className="kiosk-lead">{t('helmet.kiosk.abandoned')}</p>}
           <h1>{t('helmet.kiosk.contact')}</h1>
-          {ending.phase === 'fine' && <p className="kiosk-lead">{t('helmet.kiosk.fineLead', { yuan: ending.fineYuan })}</p>}
+          {ending.phase === 'fine' && (
+            <p className="kiosk-lead">{t('helmet.kiosk.fineLead', { yuan: ending.fineYuan })}</p>
+          )}
         </>
       )}
       <p className="kiosk-muted">{t('helmet.kiosk.backIn', { seconds: ending.seconds })}</p>

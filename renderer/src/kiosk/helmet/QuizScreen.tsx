@@ -14,7 +14,9 @@ export function QuizScreen({ session, busy, onSubmit }: QuizScreenProps) {
   const quiz = session.quiz!;
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<Record<string, number>>({});
-  const [retryIntro, setRetryIntro] = useState(quiz.attempt > 1 && session.lastQuiz !== null && !session.lastQuiz.passed);
+  const [retryIntro, setRetryIntro] = useState(
+    quiz.attempt > 1 && session.lastQuiz !== null && !session.lastQuiz.passed,
+  );
   const question = quiz.questions[index]!;
   const last = index === quiz.questions.length - 1;
   const chosen = answers[question.id];
@@ -24,7 +26,11 @@ export function QuizScreen({ session, busy, onSubmit }: QuizScreenProps) {
       <main className="kiosk-screen kiosk-quiz" data-testid="kiosk-quiz-retry">
         <h1>{t('helmet.kiosk.quiz.title')}</h1>
         <p className="kiosk-lead">
-          {t('helmet.kiosk.quiz.retryLead', { correct: session.lastQuiz.correct, total: session.lastQuiz.total, pass: quiz.passPercent })}
+          {t('helmet.kiosk.quiz.retryLead', {
+            correct: session.lastQuiz.correct,
+            total: session.lastQuiz.total,
+            pass: quiz.passPercent,
+          })}
         </p>
         <button type="button" className="kiosk-button kiosk-button-primary" onClick={() => setRetryIntro(false)}>
           {t('helmet.kiosk.quiz.retry')}
@@ -70,7 +76,12 @@ export function QuizScreen({ session, busy, onSubmit }: QuizScreenProps) {
             {t('helmet.kiosk.quiz.submit')}
           </button>
         ) : (
-          <button type="button" className="kiosk-button kiosk-button-primary" disabled={chosen === undefined} onClick={() => setIndex(index + 1)}>
+          <button
+            type="button"
+            className="kiosk-button kiosk-button-primary"
+            disabled={chosen === undefined}
+            onClick={() => setIndex(index + 1)}
+          >
             {t('helmet.kiosk.quiz.next')}
           </button>
         )}

@@ -47,13 +47,24 @@ export function RiderScreens({ kioskName, postName, connected }: RiderScreensPro
   };
   // The video screen exists from the choice on (hidden and loading), so choosing it starts at once.
   const video = (phase === 'choice' || phase === 'video') && (
-    <VideoScreen key={session.id} session={session} active={phase === 'video'} onWalkAway={pausedWalkAway} onLeftVideo={leftVideo} />
+    <VideoScreen
+      key={session.id}
+      session={session}
+      active={phase === 'video'}
+      onWalkAway={pausedWalkAway}
+      onLeftVideo={leftVideo}
+    />
   );
   const screen =
     phase === 'choice' ? (
       <ChoiceScreen session={session} busy={busy} onChoose={choose} />
     ) : phase === 'video' ? null : phase === 'quiz' ? (
-      <QuizScreen key={`${session.id}-${session.quiz?.attempt}`} session={session} busy={busy} onSubmit={(a) => run(actions.submitQuiz(a))} />
+      <QuizScreen
+        key={`${session.id}-${session.quiz?.attempt}`}
+        session={session}
+        busy={busy}
+        onSubmit={(a) => run(actions.submitQuiz(a))}
+      />
     ) : (
       <PledgeScreen key={session.id} session={session} busy={busy} onSign={(s) => run(actions.pledge(s))} />
     );

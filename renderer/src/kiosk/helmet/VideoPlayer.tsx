@@ -23,7 +23,13 @@ export function VideoPlayer({ video, onPlayer }: { video: VideoInfo; onPlayer(pl
     el.setAttribute('disablepictureinpicture', '');
     if (video.captionsUrl) {
       const track = document.createElement('track');
-      Object.assign(track, { kind: 'captions', src: video.captionsUrl, srclang: 'zh', label: '中文字幕', default: true });
+      Object.assign(track, {
+        kind: 'captions',
+        src: video.captionsUrl,
+        srclang: 'zh',
+        label: '中文字幕',
+        default: true,
+      });
       el.appendChild(track);
     }
     holder.current!.appendChild(el);

@@ -25,7 +25,11 @@ export function VideoScreen({ session, active, onWalkAway, onLeftVideo }: VideoS
   const warnFrom = Math.max(session.pauseLimitSeconds - 30, Math.floor(session.pauseLimitSeconds / 2));
 
   return (
-    <main className={`kiosk-screen kiosk-video ${active ? '' : 'kiosk-prepared'}`} data-testid={active ? 'kiosk-video' : undefined} aria-hidden={!active}>
+    <main
+      className={`kiosk-screen kiosk-video ${active ? '' : 'kiosk-prepared'}`}
+      data-testid={active ? 'kiosk-video' : undefined}
+      aria-hidden={!active}
+    >
       <h1 className="kiosk-video-title">{session.video.title}</h1>
       <div className="kiosk-player-frame">
         <VideoPlayer video={session.video} onPlayer={setPlayer} />

@@ -12,7 +12,8 @@ export interface Ending {
   seconds: number;
 }
 
-const endingSeconds = (phase: Ending['phase']) => (phase === 'done' ? KIOSK_DONE_SCREEN_SECONDS : KIOSK_FINE_SCREEN_SECONDS);
+const endingSeconds = (phase: Ending['phase']) =>
+  phase === 'done' ? KIOSK_DONE_SCREEN_SECONDS : KIOSK_FINE_SCREEN_SECONDS;
 
 /**
  * The kiosk's one rider at a time. The core owns the session: it arrives by push (the officer's offer,
@@ -76,11 +77,13 @@ export function useKioskSession(paired: boolean) {
   const id = session?.id;
   const actions = useMemo(
     () => ({
-      choose: async (choice: 'education' | 'fine') => id && settle(await conn.send('helmet:choose', { sessionId: id, choice })),
+      choose: async (choice: 'education' | 'fine') =>
+        id && settle(await conn.send('helmet:choose', { sessionId: id, choice })),
       submitQuiz: async (answers: { questionId: string; choice: number }[]) =>
         id && settle(await conn.send('helmet:quizAnswers', { sessionId: id, answers })),
       pledge: async (signature: string) => id && settle(await conn.send('helmet:pledge', { sessionId: id, signature })),
-      walkAway: async (reason: 'idle' | 'paused') => id && settle(await conn.send('helmet:walkAway', { sessionId: id, reason })),
+      walkAway: async (reason: 'idle' | 'paused') =>
+        id && settle(await conn.send('helmet:walkAway', { sessionId: id, reason })),
       /** The core moved the session on by itself (the video's end reached through a heartbeat). */
       refresh: async () => {
         const r = await conn.send('helmet:kioskState', {});

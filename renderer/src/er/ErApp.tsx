@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { audioBlocked, unlockAudio } from '../common/chime';
+import { PairingScreen } from '../kiosk/PairingScreen';
+import { useNow } from '../booth/escorts/useNow';
+import { useConnection, useConnectionState } from '../net/useConnection';
+import { usePairingCode } from '../net/usePairingCode';
+import { erToken } from './er-token';
+import { ErScreen } from './ErScreen';
+import { useErBoard } from './useErBoard';
+
+/** Container: unpaired → its pairing code; paired → the live pre-alert board. */
+export function ErApp() {
+  const conn = useConnection();
+  const { hello, connected } = useConnectionState();
+  const principal = hello?.principal;
+  const unpaired = principal !== undefined && principal.kind !== 'er';
+  const pairing = usePairingCode(conn, unpaired, 'er:requestPairingCode');
+  const er = useErBoard(conn, connected && principal?.kind === 'er');
+  const now = useNow(er.board?.clockOffset ?? 0);
+  const [soundBlocked, setSoundBlocked] = useState(audioBlocked);
+
+  useEffect(() => {
+    const offPaired = conn.on('er:paired', ({ token }) => {
+      erToken.set(token);
+      conn.reconnect();
+    });
+    const offUnpaired = conn.on('er:unpaired', () => {
+      erToken.clear();
+      conn.reconnect();
+    });
+    return () => {
+      offPaired();
+      offUnpaired();
+    };
+  }, [conn]);
+
+  useEffect(() => {
+    if (unpaired && erToken.get()) erToken.clear();
+  }, [unpaired]);
+
+  // Any tap on the page lets it play sound; the banner is the tap the browser asks for.
+  useEffect(() => {
+    const unlock = () => void unlockAudio().then(() => setSoundBlocked(audioBlocked()));
+    window.addEventListener('pointerdown', unlock);
+    return () => window.removeEventListener('pointerdown', unlock);
+  }, []);
+
+  if (!hello) return <main className="kiosk-screen" />;
+  if (principal?.kind !== 'er' || !er.board)
+    return principal?.kind === 'er' ? (
+      <main className="kiosk-screen" aria-busy />
+    ) : (
+      <PairingScreen {...pairing} title="er.pairingTitle" hint="er.pairingHint" />
+    );
+  return (
+    <ErScreen
+      board={er.board}
+      now={now}
+      fresh={er.fresh}
+      connected={connected}
+      error={er.error}
+      muted={er.muted}
+      soundBlocked={soundBlocked}
+      onAcknowledge={(e) => void er.acknowledge(e)}
+      onToggleMuted={er.toggleMuted}
+      onEnableSound={() => void unlockAudio().then(() => setSoundBlocked(audioBlocked()))}
+    />
+  );
+}

@@ -1,0 +1,184 @@
+import { chromium, type Page } from '@playwright/test';
+import { closeBoothPages, officerPage } from './booth-pages';
+import { expect, pairKiosk, test } from './fixtures';
+import { call, officerSocket } from './protocol';
+
+// The hospital link in real Chromium: booth, kiosk and ER pages side by side on one served core.
+
+test.afterEach(closeBoothPages);
+
+/** Records every tone the page starts (Web Audio oscillators' frequencies), to prove the sound played. */
+const recordTones = async (page: Page) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __tones: number[] };
+    w.__tones = [];
+    const start = OscillatorNode.prototype.start;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: [number?]) {
+      w.__tones.push(this.frequency.value);
+      return start.apply(this, args);
+    };
+  });
+};
+const tones = (page: Page) => page.evaluate(() => (window as unknown as { __tones: number[] }).__tones);
+const INCOMING = 1319; // the top note of the ER's incoming chime
+const OVERDUE = 660; // the booth's overdue beep
+
+async function pairEr(booth: Page, er: Page, url: string, name: string) {
+  await er.goto(`${url}/er`);
+  const code = er.getByTestId('pairing-code');
+  await expect(code).toHaveText(/^\d{6}$/);
+  await expect(er.getByRole('heading', { name: '急诊预警屏未配对' })).toBeVisible();
+  await booth.getByRole('button', { name: '配对急诊屏' }).click();
+  const dialog = booth.getByRole('dialog', { name: '配对急诊预警屏' });
+  await dialog.getByLabel('配对码').fill((await code.textContent())!);
+  await dialog.getByLabel('名称').fill(name);
+  await dialog.getByRole('button', { name: '配对', exact: true }).click();
+  await expect(dialog.getByText(`已配对：${name}`)).toBeVisible();
+  await expect(dialog.getByRole('listitem').filter({ hasText: name })).toContainText('在线');
+  await booth.keyboard.press('Escape');
+  await expect(er.getByRole('heading', { name: '急诊预警', exact: true })).toBeVisible();
+}
+
+test('booth, kiosk and ER side by side: a new escort chimes on the ER, 已知悉 shows at the booth, steps follow live', async ({
+  browser,
+  core,
+}, info) => {
+  const booth = await officerPage(browser, core.url, '900003', recordTones);
+  const kiosk = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })).newPage();
+  await pairKiosk(booth, kiosk, core.kioskUrl);
+  const erContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const er = await erContext.newPage();
+  await recordTones(er);
+  await pairEr(booth, er, core.url, '急诊科护士站');
+  await expect(er.getByText('当前没有正在护送的车辆')).toBeVisible();
+
+  // The booth opens an escort with its category and destination, as an officer does at the radio call.
+  await booth.getByRole('button', { name: '新建护送' }).click();
+  await booth.getByLabel('车牌号').fill('鲁P12345');
+  const form = booth.getByRole('dialog', { name: '新建护送' });
+  for (const choice of ['胸痛/心脏', '胸痛中心', '私家车']) {
+    const button = form.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${choice}$`) });
+    await button.scrollIntoViewIfNeeded();
+    await button.click();
+    await expect(button).toHaveClass(/ant-radio-button-wrapper-checked/);
+  }
+  await form.getByRole('button', { name: '保存' }).click();
+
+  const card = er.getByRole('article', { name: '鲁P12345 胸痛/心脏' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('胸痛/心脏→胸痛中心');
+  await expect(card).toContainText('私家车 鲁P12345');
+  await expect(card).toHaveClass(/is-fresh/);
+  await expect(
+    er.getByRole('status').filter({ hasText: '新的护送：胸痛/心脏 → 胸痛中心，私家车 鲁P12345' }),
+  ).toBeVisible();
+  await expect.poll(() => tones(er)).toContain(INCOMING);
+  // Nothing about the officers reaches the ER screen.
+  await expect(er.locator('body')).not.toContainText('张伟');
+  await er.screenshot({ path: info.outputPath('er-1920x1080-incoming.png') });
+
+  // 已知悉 on the ER: recorded with its time and screen; the booth card says so at once.
+  await card.getByRole('button', { name: '已知悉：鲁P12345' }).click();
+  await expect(card).toContainText(/已知悉 \d\d:\d\d · 急诊科护士站/);
+  await expect(card).not.toHaveClass(/is-fresh/);
+  const boothCard = booth.getByRole('region', { name: '鲁P12345' });
+  await expect(boothCard.getByText(/^急诊已知悉 \d\d:\d\d$/)).toBeVisible();
+
+  // A step at the booth moves the ER card's current step.
+  await boothCard.getByRole('button', { name: '会合', exact: true }).click();
+  await expect(card.getByRole('listitem').filter({ hasText: '会合' })).toHaveAttribute('aria-current', 'step');
+
+  // The escort's timeline at the booth names the screen that acknowledged it.
+  await boothCard
+    .getByRole('button', { name: /打开 鲁P12345|鲁P12345/ })
+    .first()
+    .click();
+  await expect(booth.getByText(/急诊已知悉/).first()).toBeVisible();
+  await expect(booth.getByText(/急诊科护士站/).first()).toBeVisible();
+  await booth.keyboard.press('Escape');
+
+  // The kiosk beside them is untouched: still in its attract loop.
+  await expect(kiosk.getByTestId('attract-loop')).toBeVisible();
+
+  // Tablet size: the same board fits 1280×800 without sideways scrolling.
+  await er.setViewportSize({ width: 1280, height: 800 });
+  await expect(card).toBeVisible();
+  expect(await er.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await er.screenshot({ path: info.outputPath('er-1280x800.png') });
+  await erContext.close();
+  await kiosk.context().close();
+});
+
+test('overdue: the booth beeps once and can be muted; the ER screen shows the step it is late for', async ({
+  browser,
+  core,
+}, info) => {
+  const booth = await officerPage(browser, core.url, '900003', recordTones);
+  const er = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await pairEr(booth, er, core.url, '急诊大屏');
+
+  // Logged 12 minutes after the call came in: already past 会合's 10-minute deadline.
+  const officer = await officerSocket(core.url);
+  const created = await call(officer, 'escort:create', {
+    plate: '鲁P54321',
+    condition: 'stroke',
+    destination: 'stroke',
+    times: { requested: Date.now() - 12 * 60_000 },
+  });
+  expect(created.ok).toBe(true);
+  officer.close();
+
+  const boothCard = booth.getByRole('region', { name: '鲁P54321' });
+  await expect(boothCard.getByText('超时', { exact: true })).toBeVisible();
+  await expect.poll(() => tones(booth)).toContain(OVERDUE);
+  const beeps = (await tones(booth)).filter((f) => f === OVERDUE).length;
+  await expect(boothCard.getByRole('timer')).toHaveAttribute('title', '接报后超过 10 分钟未会合');
+
+  const erCard = er.getByRole('article', { name: '鲁P54321 卒中' });
+  await expect(erCard).toHaveClass(/is-overdue/);
+  await expect(erCard.getByRole('status')).toHaveText('超时：会合');
+  await er.screenshot({ path: info.outputPath('er-1920x1080-overdue.png') });
+
+  // One beep per deadline, not one per second: a later tick adds none (repeats come every 5 minutes).
+  await expect(boothCard.getByRole('timer')).not.toHaveText((await boothCard.getByRole('timer').textContent())!);
+  expect((await tones(booth)).filter((f) => f === OVERDUE).length).toBe(beeps);
+
+  const mute = booth.getByRole('button', { name: '超时提示音：开' });
+  await mute.click();
+  await expect(booth.getByRole('button', { name: '超时提示音：已静音' })).toHaveAttribute('aria-pressed', 'true');
+  await booth.reload();
+  await expect(booth.getByRole('button', { name: '超时提示音：已静音' })).toBeVisible();
+  await booth.screenshot({ path: info.outputPath('booth-overdue-1366x768.png') });
+  await er.context().close();
+});
+
+test('a browser that blocks sound: the ER screen asks for one tap, then plays', async ({ core }) => {
+  // This browser runs without the suite's autoplay flag, as a hospital PC's browser does.
+  const plain = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
+  try {
+    const boothCtx = await plain.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1366, height: 768 },
+    });
+    const booth = await boothCtx.newPage();
+    await booth.goto(core.url);
+    await booth.getByLabel('警号').fill('900003');
+    await booth.getByLabel('密码').fill('123456');
+    await booth.getByRole('button', { name: '登录' }).click();
+    const er = await (
+      await plain.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } })
+    ).newPage();
+    await pairEr(booth, er, core.url, '急诊平板');
+    const enable = er.getByRole('button', { name: /点击此处启用提示音/ });
+    await expect(enable).toBeVisible();
+    await enable.click();
+    await expect(enable).toHaveCount(0);
+    expect(await er.evaluate(() => new AudioContext().state !== 'closed')).toBe(true);
+  } finally {
+    await plain.close();
+  }
+});
