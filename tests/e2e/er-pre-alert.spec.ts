@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Page } from '@playwright/test';
 import { closeBoothPages, officerPage } from './booth-pages';
 import { expect, pairKiosk, test } from './fixtures';
@@ -89,12 +90,10 @@ test('booth, kiosk and ER side by side: a new escort chimes on the ER, 已知悉
   await expect(card.getByRole('listitem').filter({ hasText: '会合' })).toHaveAttribute('aria-current', 'step');
 
   // The escort's timeline at the booth names the screen that acknowledged it.
-  await boothCard
-    .getByRole('button', { name: /打开 鲁P12345|鲁P12345/ })
-    .first()
-    .click();
-  await expect(booth.getByText(/急诊已知悉/).first()).toBeVisible();
-  await expect(booth.getByText(/急诊科护士站/).first()).toBeVisible();
+  await boothCard.getByRole('button', { name: '查看 / 补充 鲁P12345' }).click();
+  await expect(booth.getByTestId('timeline-preAlert')).toHaveText(
+    /^急诊已知悉 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d · 急诊科护士站$/,
+  );
   await booth.keyboard.press('Escape');
 
   // The kiosk beside them is untouched: still in its attract loop.
@@ -181,4 +180,62 @@ test('a browser that blocks sound: the ER screen asks for one tap, then plays', 
   } finally {
     await plain.close();
   }
+});
+
+/** axe on the ER page as shown: serious and critical findings must be none. */
+async function seriousAxe(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('axe and English: the ER screen unpaired, with an incoming, an acknowledged and a finished escort', async ({
+  browser,
+  core,
+}, info) => {
+  const booth = await officerPage(browser, core.url, '900003');
+  const er = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await er.goto(`${core.url}/er`);
+  await expect(er.getByTestId('pairing-code')).toHaveText(/^\d{6}$/);
+  expect(await seriousAxe(er), 'ER pairing').toEqual([]);
+  await pairEr(booth, er, core.url, '急诊科');
+
+  const officer = await officerSocket(core.url);
+  const open = async (plate: string, fields: object) =>
+    (await call(officer, 'escort:create', { plate, ...fields })).value as { id: number; version: number };
+  await open('鲁P11111', { condition: 'trauma', destination: 'emergency', vehicle: 'ambulance' });
+  await open('鲁P22222', { condition: 'obstetric', destination: 'obstetrics', vehicle: 'taxi' });
+  // Logged after the fact, handed over a minute ago: it shows among the recently ended.
+  const t = Date.now();
+  const minutesAgo = (n: number) => t - n * 60_000;
+  await open('鲁P33333', {
+    condition: 'respiratory',
+    destination: 'emergency',
+    times: {
+      requested: minutesAgo(20),
+      met: minutesAgo(16),
+      departed: minutesAgo(14),
+      arrived: minutesAgo(5),
+      handedOver: minutesAgo(1),
+    },
+  });
+  officer.close();
+  await er.getByRole('button', { name: '已知悉：鲁P22222' }).click();
+  await expect(er.getByRole('article', { name: '鲁P22222 孕产' })).toContainText('已知悉');
+  await expect(er.getByRole('heading', { name: '最近 30 分钟已结束' })).toBeVisible();
+  await expect(er.getByRole('article', { name: '鲁P33333 呼吸' })).toContainText(/已交接 \d\d:\d\d/);
+  expect(await seriousAxe(er), 'ER board').toEqual([]);
+  await er.screenshot({ path: info.outputPath('er-1920x1080-three.png') });
+
+  await er.getByRole('button', { name: 'English' }).click();
+  await expect(er.getByRole('heading', { name: 'ER pre-alert' })).toBeVisible();
+  await expect(er.getByRole('article', { name: '鲁P11111 Trauma' })).toContainText('Trauma→Emergency dept.');
+  await expect(er.getByRole('article', { name: '鲁P22222 Obstetric' })).toContainText(
+    /Acknowledged \d\d:\d\d · 急诊科/,
+  );
+  expect(await seriousAxe(er), 'ER board in English').toEqual([]);
+  await er.setViewportSize({ width: 1280, height: 800 });
+  await er.screenshot({ path: info.outputPath('er-1280x800-english.png') });
+  await er.context().close();
 });

@@ -25,7 +25,13 @@ function play(db: Database.Database, steps: number, check?: () => void) {
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)]!;
   // Within 60 hours of 1 October or 1 November (UTC), to the minute: month edges, whole days and hours.
   const when = () => pick([OCT_2026, Date.UTC(2026, 10, 1)]) + Math.round((rand() - 0.5) * 120 * 60) * 60_000;
-  const anyStop = () => db.prepare('SELECT id FROM helmet_stops ORDER BY random() LIMIT 1').pluck().get() as number;
+  // Rows are chosen with the seeded generator, not SQLite's random(): the same run every time, so the
+  // coverage checks at the end (stops in Kolkata's part-hours …) cannot fail on an unlucky draw.
+  const nth = (sql: string) => {
+    const ids = db.prepare(sql).pluck().all() as number[];
+    return ids.length ? ids[Math.floor(rand() * ids.length)] : undefined;
+  };
+  const anyStop = () => nth('SELECT id FROM helmet_stops ORDER BY id') as number;
   for (let i = 0; i < steps; i++) {
     const r = rand();
     if (r < 0.35 || i < 5) {
@@ -58,18 +64,17 @@ function play(db: Database.Database, steps: number, check?: () => void) {
         anyStop(),
       );
     } else if (r < 0.7) {
-      db.prepare(
-        `DELETE FROM helmet_stops WHERE id = (SELECT id FROM helmet_stops
-           WHERE id NOT IN (SELECT stop_id FROM education_sessions) ORDER BY random() LIMIT 1)`,
-      ).run();
+      const free = nth(
+        'SELECT id FROM helmet_stops WHERE id NOT IN (SELECT stop_id FROM education_sessions) ORDER BY id',
+      );
+      if (free !== undefined) db.prepare('DELETE FROM helmet_stops WHERE id = ?').run(free);
     } else if (r < 0.85) {
       db.prepare(
         `INSERT INTO education_sessions (stop_id, kiosk_id, video_id, duration_seconds, phase, offered_at, offered_by, updated_at, chosen_at, watched_seconds)
          VALUES (?, 1, 'v1', 600, ?, 0, 1, 0, ?, ?)`,
       ).run(anyStop(), pick(['done', 'fine', 'abandoned']), rand() < 0.7 ? i : null, Math.round(rand() * 600));
     } else {
-      const session = db.prepare('SELECT id FROM education_sessions ORDER BY random() LIMIT 1').pluck().get() as
-        number | undefined;
+      const session = nth('SELECT id FROM education_sessions ORDER BY id');
       if (session)
         db.prepare(
           `INSERT INTO quiz_attempts (session_id, attempt, question_ids, answers, correct, total, passed, at)

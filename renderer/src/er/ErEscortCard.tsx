@@ -83,7 +83,8 @@ export function ErEscortCard({ escort, now, timeZone, overdue, fresh, onAcknowle
             {t('er.acknowledgedBy', { time: hhmm(escort.preAlert.at, timeZone), screen: escort.preAlert.screenName })}
           </span>
         ) : (
-          escort.status !== 'cancelled' && (
+          // A finished escort is past warning anyone: only one still on its way asks for 已知悉.
+          open && (
             <button
               type="button"
               className="er-ack"

@@ -82,6 +82,7 @@ export const escorts: Messages['escorts'] = {
     undoStep: 'Step undone',
     cancel: 'Cancelled',
     edit: 'Edited',
+    preAlertAck: 'ER acknowledged',
   },
   reasonLabel: 'Reason',
   changesLabel: 'Changes',

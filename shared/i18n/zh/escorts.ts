@@ -80,6 +80,7 @@ export const escorts = {
     undoStep: '撤销步骤',
     cancel: '取消',
     edit: '修改',
+    preAlertAck: '急诊已知悉',
   },
   reasonLabel: '原因',
   changesLabel: '改动',

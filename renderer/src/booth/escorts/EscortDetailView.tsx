@@ -85,15 +85,35 @@ export function EscortDetailView({ detail }: { detail: EscortDetail }) {
         <section aria-label={t('escorts.timeline')}>
           <Typography.Title level={5}>{t('escorts.timeline')}</Typography.Title>
           <Timeline
-            items={detail.steps.map((s) => ({
-              color: s.step === 'cancelled' ? 'gray' : 'green',
-              content: (
-                <span data-testid={`timeline-${s.step}`}>
-                  <strong>{step(s.step)}</strong> {formatLocal(s.at, timeZone, true)} · {s.officer.name}{' '}
-                  {s.officer.badge}
-                </span>
-              ),
-            }))}
+            items={[
+              ...detail.steps.map((s) => ({
+                at: s.at,
+                color: s.step === 'cancelled' ? 'gray' : 'green',
+                content: (
+                  <span data-testid={`timeline-${s.step}`}>
+                    <strong>{step(s.step)}</strong> {formatLocal(s.at, timeZone, true)} · {s.officer.name}{' '}
+                    {s.officer.badge}
+                  </span>
+                ),
+              })),
+              // The hospital's 已知悉 takes its place among the steps, by time.
+              ...(e.preAlert
+                ? [
+                    {
+                      at: e.preAlert.at,
+                      color: 'blue',
+                      content: (
+                        <span data-testid="timeline-preAlert">
+                          <strong>{t('escorts.auditActions.preAlertAck')}</strong>{' '}
+                          {formatLocal(e.preAlert.at, timeZone, true)} · {e.preAlert.screenName}
+                        </span>
+                      ),
+                    },
+                  ]
+                : []),
+            ]
+              .sort((a, b) => a.at - b.at)
+              .map(({ color, content }) => ({ color, content }))}
           />
         </section>
         <section aria-label={t('escorts.intervals')}>
