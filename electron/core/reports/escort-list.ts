@@ -1,4 +1,3 @@
-import { stepLabels } from '../../../shared/domain/escort-kinds';
 import type { Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -123,7 +122,7 @@ export function escortListTable(db: Db, range: Bounds, withNames: boolean): Tabl
         at(departed),
         at(arrived),
         at(handedOver),
-        status === 'handedOver' ? '已交接' : stepLabels.cancelled.zh,
+        status === 'handedOver' ? '已交接' : '已取消',
         at(cancelled),
         code(labelOf.condition, condition),
         code(labelOf.destination, destination),
