@@ -24,9 +24,11 @@ export function DoorTimesCard({ doorTimes, lang }: { doorTimes: DoorTimes; lang:
         rowKey="key"
         aria-label={t('reports.doorTimes')}
         rowClassName={(r) => (r.total ? 'door-times-total' : '')}
-        scroll={{ x: 'max-content' }}
+        // Fixed layout: the seven figures share the width evenly, whatever their headers' lengths.
+        tableLayout="fixed"
+        scroll={{ x: 720 }}
         columns={[
-          { title: cols.destination, key: 'destination', dataIndex: 'label' },
+          { title: cols.destination, key: 'destination', dataIndex: 'label', width: '20%' },
           { title: cols.handedOver, ...cell(0) },
           ...cols.groups.map((g) => ({
             title: g.title,

@@ -85,9 +85,7 @@ export function ReportToolbar({
               onClick: ({ key }) => onExportEscortList(key as ExportFormat),
             }}
           >
-            <Button disabled={busy} title={t('reports.escortListHint')}>
-              {t('reports.exportEscortList')} ▾
-            </Button>
+            <Button disabled={busy}>{t('reports.exportEscortList')} ▾</Button>
           </Dropdown>
         </Space>
       </Tooltip>

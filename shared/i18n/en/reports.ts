@@ -101,6 +101,4 @@ export const reports: Messages['reports'] = {
   exportEscortList: 'Export escort list',
   escortListCsv: 'Escort list CSV',
   escortListExcel: 'Escort list Excel',
-  escortListHint:
-    'One row per escort (handed over and cancelled) with door, handover and pre-alert acknowledgement times, for a chest-pain or stroke centre data clerk',
 };

@@ -97,5 +97,4 @@ export const reports = {
   exportEscortList: '导出护送明细',
   escortListCsv: '护送明细 CSV',
   escortListExcel: '护送明细 Excel',
-  escortListHint: '每次护送一行（已交接与已取消），含到达医院大门、交接与预警已知悉时间，供胸痛/卒中中心数据员导入',
 };
