@@ -119,6 +119,17 @@ export interface DestinationDoorTimes {
   doorToHandover: IntervalStats;
 }
 
+/** A row's seven figures in the order every door-times table shows them: 已交接, then n, median and P90 of each interval. */
+export const doorTimesFigures = (r: DestinationDoorTimes): (number | null)[] => [
+  r.handedOver,
+  r.requestToDoor.count,
+  r.requestToDoor.median,
+  r.requestToDoor.p90,
+  r.doorToHandover.count,
+  r.doorToHandover.median,
+  r.doorToHandover.p90,
+];
+
 export interface DoorTimes {
   /** Every destination code in vocabulary order, then `unset`. */
   byDestination: DestinationDoorTimes[];

@@ -1,7 +1,7 @@
 import type { Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
-import { ESCORT_CREW_SQL } from './escort-rows';
+import { crewOf } from './escort-rows';
 import { codeLabel, labelOf, type Cell, type Table } from './export-tables';
 import { toMinutes } from './stats';
 
@@ -64,25 +64,6 @@ const MINUTES = new Set<string>(['接报→到门（分钟）', '到门→交接
 const at = (ms: number | null): Cell => (ms === null ? null : { at: ms });
 const minutesBetween = (from: number | null, to: number | null) =>
   from === null || to === null ? null : toMinutes(to - from);
-
-/** Badges, or 姓名(警号) when the `exportPersonNames` setting allows, per escort. */
-function crewOf(db: Db, range: Bounds, withNames: boolean): Map<number, string[]> {
-  const officers = new Map(
-    (stmt(db, 'SELECT id, badge, name FROM officers').all() as { id: number; badge: string; name: string }[]).map(
-      (o) => [o.id, withNames ? `${o.name}(${o.badge})` : o.badge],
-    ),
-  );
-  const crew = new Map<number, string[]>();
-  for (const [escortId, officerId] of stmt(db, ESCORT_CREW_SQL).raw(true).all(range.start, range.end) as [
-    number,
-    number,
-  ][]) {
-    const list = crew.get(escortId) ?? [];
-    list.push(officers.get(officerId) ?? String(officerId));
-    crew.set(escortId, list);
-  }
-  return crew;
-}
 
 /**
  * One row per escort, times to the minute in the post's zone. The plate is kept whole: a clerk matches

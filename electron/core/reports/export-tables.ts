@@ -1,9 +1,10 @@
-import type {
-  CodeCounts,
-  DestinationDoorTimes,
-  IntervalStats,
-  MonthReport,
-  MonthTally,
+import {
+  doorTimesFigures,
+  type CodeCounts,
+  type DestinationDoorTimes,
+  type IntervalStats,
+  type MonthReport,
+  type MonthTally,
 } from '../../../shared/contract/reports';
 import {
   advisoryKinds,
@@ -102,13 +103,7 @@ export function doorTimesTable(report: MonthReport): Table {
   const shown = d.byDestination.filter((r) => r.destination !== 'unset' || r.handedOver > 0);
   const row = (r: DestinationDoorTimes): Cell[] => [
     r.destination === 'all' ? '合计' : label(destinations, r.destination),
-    r.handedOver,
-    r.requestToDoor.count,
-    r.requestToDoor.median,
-    r.requestToDoor.p90,
-    r.doorToHandover.count,
-    r.doorToHandover.median,
-    r.doorToHandover.p90,
+    ...doorTimesFigures(r),
   ];
   return {
     title: '到院时间节点',

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { DestinationDoorTimes, DoorTimes } from '../../../shared/contract/reports';
+import { doorTimesFigures, type DestinationDoorTimes, type DoorTimes } from '../../../shared/contract/reports';
 import { destinations } from '../../../shared/domain/escort-kinds';
 import type { Lang } from './report-charts';
 
@@ -24,15 +24,7 @@ export function doorTimesRows(d: DoorTimes, t: TFunction, lang: Lang): DoorTimes
         : r.destination === 'unset'
           ? t('reports.unset')
           : (destinations[r.destination as keyof typeof destinations]?.[lang] ?? r.destination),
-    cells: [
-      r.handedOver,
-      r.requestToDoor.count,
-      r.requestToDoor.median,
-      r.requestToDoor.p90,
-      r.doorToHandover.count,
-      r.doorToHandover.median,
-      r.doorToHandover.p90,
-    ],
+    cells: doorTimesFigures(r),
     total: r.destination === 'all',
   });
   return [...d.byDestination.filter((r) => r.destination !== 'unset' || r.handedOver > 0).map(row), row(d.total)];
