@@ -6,7 +6,10 @@ export const badgeSchema = z
   .string()
   .trim()
   .regex(/^[0-9]{4,10}$/, '警号应为 4–10 位数字');
-export const pinSchema = z.string().min(6, '密码至少 6 位').max(64, '密码最多 64 位');
+export const pinSchema = z
+  .string()
+  .min(6, '密码至少 6 位')
+  .max(64, '密码最多 64 位');
 export const personNameSchema = z.string().trim().min(1, '姓名不能为空').max(32, '姓名最多 32 个字');
 export const roleSchema = z.enum(roles);
 

@@ -93,10 +93,7 @@ export const contentEvents = {
     'admin',
   ),
   /** A video a setting currently assigns cannot be deactivated. */
-  'content:setVideoActive': event<ContentVideo>()(
-    z.strictObject({ videoId, active: z.boolean({ error: '请选择启用或停用' }) }),
-    'admin',
-  ),
+  'content:setVideoActive': event<ContentVideo>()(z.strictObject({ videoId, active: z.boolean({ error: '请选择启用或停用' }) }), 'admin'),
   /** Sets helmetVideoFirst / helmetVideoRepeat to an active, non-test video. */
   'content:assignVideo': event<Settings>()(
     z.strictObject({ group: z.enum(riderGroups, { error: '请选择首次或再次违法者' }), videoId }),

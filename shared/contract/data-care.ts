@@ -90,9 +90,7 @@ export const dataCareEvents = {
     z.strictObject({
       path: z.string().trim().min(1, '请填写或选择备份文件路径').max(1000, '路径最多 1000 个字符'),
       /** Needed when the backup was keyed with another rider key (the refusal says so). */
-      riderKey: z
-        .strictObject({ content: z.string().max(10_000, '密钥文件过大'), passphrase: keyPassphrase })
-        .optional(),
+      riderKey: z.strictObject({ content: z.string().max(10_000, '密钥文件过大'), passphrase: keyPassphrase }).optional(),
       withoutRiderKey: z.boolean().optional(),
     }),
     'admin',

@@ -29,9 +29,6 @@ export const kioskEvents = {
   'kiosk:list': event<KioskInfo[]>()(z.strictObject({}), 'officer'),
   'kiosk:unpair': event<null>()(z.strictObject({ kioskId: z.number().int().positive() }), 'officer'),
   /** A paired kiosk's name, as the booth lists it and 推送到哪块教育屏 asks. Audited. */
-  'kiosk:rename': event<KioskInfo>()(
-    z.strictObject({ kioskId: z.number().int().positive(), name: kioskNameSchema }),
-    'officer',
-  ),
+  'kiosk:rename': event<KioskInfo>()(z.strictObject({ kioskId: z.number().int().positive(), name: kioskNameSchema }), 'officer'),
   'kiosk:hello': event<{ kiosk: KioskInfo; postName: string }>()(z.strictObject({}), 'kiosk'),
 };

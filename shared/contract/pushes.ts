@@ -9,7 +9,9 @@ import type { Settings } from '../domain/settings';
 import type { ContentOverview } from './content';
 
 export type Principal =
-  { kind: 'anonymous' } | { kind: 'officer'; officer: Officer } | { kind: 'kiosk'; kiosk: KioskInfo };
+  | { kind: 'anonymous' }
+  | { kind: 'officer'; officer: Officer }
+  | { kind: 'kiosk'; kiosk: KioskInfo };
 
 /**
  * Core → client pushes. Each feature adds its own entries here, so the renderer's `on`
@@ -18,13 +20,7 @@ export type Principal =
 export interface ServerPushes {
   /** Sent once on every (re)connection: who the core thinks this socket is. */
   /** `timeZone`: the post's, in which every screen cuts days and shows times. */
-  'core:hello': (hello: {
-    needsSetup: boolean;
-    postName: string;
-    timeZone: string;
-    demo: boolean;
-    principal: Principal;
-  }) => void;
+  'core:hello': (hello: { needsSetup: boolean; postName: string; timeZone: string; demo: boolean; principal: Principal }) => void;
   /** To an unpaired kiosk screen whose code an officer just entered. */
   'kiosk:paired': (grant: { token: string; kiosk: KioskInfo }) => void;
   /** To a kiosk whose pairing was revoked. */

@@ -214,8 +214,5 @@ export const reportsEvents = {
    * Electron saves the file itself ('app', audited as an export); a browser only opens its print
    * dialog and never says whether a file was saved ('browser', audited as a print).
    */
-  'reports:printStamp': event<PrintStamp>()(
-    monthRequest.extend({ via: z.enum(['app', 'browser']).optional() }),
-    'chief',
-  ),
+  'reports:printStamp': event<PrintStamp>()(monthRequest.extend({ via: z.enum(['app', 'browser']).optional() }), 'chief'),
 };

@@ -30,15 +30,8 @@ afterAll(async () => {
 });
 
 /** Every text cell of both files, as a spreadsheet would read it. */
-async function cellsOf(
-  csv: ExportFile,
-  xlsx: ExportFile,
-): Promise<{ csv: string[]; xlsx: string[]; formulas: number }> {
-  const csvCells = parseCsv(
-    Buffer.from(csv.bytes as Uint8Array)
-      .toString('utf8')
-      .replace(/^\uFEFF/, ''),
-  ).flat();
+async function cellsOf(csv: ExportFile, xlsx: ExportFile): Promise<{ csv: string[]; xlsx: string[]; formulas: number }> {
+  const csvCells = parseCsv(Buffer.from(csv.bytes as Uint8Array).toString('utf8').replace(/^\uFEFF/, '')).flat();
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(xlsx.bytes as Uint8Array) as unknown as ArrayBuffer);
   const xlsxCells: string[] = [];
@@ -56,29 +49,14 @@ async function cellsOf(
 
 it('R8: formula-injection payloads in every free-text field come out neutralised in CSV and XLSX', async () => {
   expectOk(await admin.send('settings:update', { exportPersonNames: true }));
-  const fields = [
-    '岗位名称 postName',
-    '民警姓名 officer name',
-    '接力自 relayFrom',
-    '会合地点 meetPoint',
-    '备注 notes',
-    '无牌原因 noPlateReason',
-    '取消原因 cancel reason',
-    '修改原因 edit reason',
-    '头盔 地点 place',
-    '头盔 姓名 riderName',
-    '特批理由 override reason',
-    '头盔 取消理由 cancel reason',
-  ];
+  const fields = ['岗位名称 postName', '民警姓名 officer name', '接力自 relayFrom', '会合地点 meetPoint', '备注 notes', '无牌原因 noPlateReason', '取消原因 cancel reason', '修改原因 edit reason', '头盔 地点 place', '头盔 姓名 riderName', '特批理由 override reason', '头盔 取消理由 cancel reason'];
   let reached = 0;
   let checkedCells = 0;
   for (const [i, payload] of PAYLOADS.entries()) {
     // What a cell holds once the schema has trimmed the payload (tab and CR go; what they hid stays).
     const stored = payload.trim();
     expectOk(await admin.send('settings:update', { postName: payload }));
-    const crew = expectOk(
-      await admin.send('officers:create', { badge: `80000${i}`, name: payload, role: 'officer', pin: '12345678' }),
-    );
+    const crew = expectOk(await admin.send('officers:create', { badge: `80000${i}`, name: payload, role: 'officer', pin: '12345678' }));
     const escort = expectOk(
       await officer.send('escort:create', {
         plate: '无牌',
@@ -89,39 +67,12 @@ it('R8: formula-injection payloads in every free-text field come out neutralised
         officerIds: [3, crew.id],
       }),
     );
-    const edited = expectOk(
-      await officer.send('escort:edit', {
-        id: escort.id,
-        version: escort.version,
-        reason: `${payload} 修改`,
-        changes: { notes: payload },
-      }),
-    );
-    // Cancelled, so closed: it is a row of the 护送明细 too, with the crew's names.
-    const other = expectOk(
-      await officer.send('escort:create', {
-        plate: '无牌',
-        noPlateReason: payload,
-        meetPoint: payload,
-        officerIds: [3, crew.id],
-      }),
-    );
-    expectOk(
-      await officer.send('escort:cancel', {
-        id: other.id,
-        version: other.version,
-        reason: payload.length >= 2 ? payload : `${payload}x`,
-      }),
-    );
+    const edited = expectOk(await officer.send('escort:edit', { id: escort.id, version: escort.version, reason: `${payload} 修改`, changes: { notes: payload } }));
+    // Cancelled, so closed: a row of the 护送明细 too, with the crew's names.
+    const other = expectOk(await officer.send('escort:create', { plate: '无牌', noPlateReason: payload, meetPoint: payload, officerIds: [3, crew.id] }));
+    expectOk(await officer.send('escort:cancel', { id: other.id, version: other.version, reason: payload.length >= 2 ? payload : `${payload}x` }));
     expect(edited.notes).toBe(stored);
-    const stop = expectOk(
-      await officer.send('helmet:create', {
-        vehicle: 'ebike',
-        phone: `1381234000${i}`,
-        place: payload,
-        riderName: payload,
-      }),
-    );
+    const stop = expectOk(await officer.send('helmet:create', { vehicle: 'ebike', phone: `1381234000${i}`, place: payload, riderName: payload }));
     const repeat = expectOk(await officer.send('helmet:create', { vehicle: 'ebike', phone: `1381234000${i}` }));
     expectOk(await officer.send('helmet:override', { stopId: repeat.id, reason: `${payload} 特批` }));
     expectOk(await officer.send('helmet:cancel', { stopId: stop.id, reason: `${payload} 取消` }));
@@ -146,12 +97,9 @@ it('R8: formula-injection payloads in every free-text field come out neutralised
     const list = await cellsOf(listCsv, listXlsx);
     expect(list.formulas).toBe(0);
     for (const cell of [...list.csv, ...list.xlsx]) if (!NUMBER.test(cell)) expect(cell).not.toMatch(DANGEROUS);
-    // (There the payload follows 张伟(900003)、 in the 民警 cell: inside a cell, never at its start.)
+    // There the payload follows 张伟(900003)、 in the 民警 cell: inside a cell, never at its start.
     expect(list.csv.some((c) => c.includes(stored))).toBe(true);
     checkedCells += list.csv.length + list.xlsx.length;
   }
-  figure(
-    'R8',
-    `${PAYLOADS.length} formula payloads × ${fields.length} free-text fields → ${checkedCells} exported cells checked in CSV and XLSX (month report and 护送明细): 0 start with = + - @ tab CR, 0 formula cells; ${reached} cells carrying a payload, all neutralised with a leading apostrophe`,
-  );
+  figure('R8', `${PAYLOADS.length} formula payloads × ${fields.length} free-text fields → ${checkedCells} exported cells checked in CSV and XLSX (month report and 护送明细): 0 start with = + - @ tab CR, 0 formula cells; ${reached} cells carrying a payload, all neutralised with a leading apostrophe`);
 }, 120_000);

@@ -55,9 +55,7 @@ export async function tablesToXlsx(
     const width = Math.max(1, ...s.tables.map((t) => t.headers.length));
     const sheet = book.addWorksheet(s.name, s.list ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
     // Widths go out with the sheet's first row, so they are set before any.
-    sheet.columns = Array.from({ length: width }, (_, i) => ({
-      width: s.list ? (i === 0 ? 8 : 18) : i === 0 ? 34 : 14,
-    }));
+    sheet.columns = Array.from({ length: width }, (_, i) => ({ width: s.list ? (i === 0 ? 8 : 18) : i === 0 ? 34 : 14 }));
     let rows = 0;
     for (const t of s.tables) {
       if (!s.list) {
