@@ -104,6 +104,38 @@ export interface SinceOpening {
   educationsCompleted: number;
 }
 
+/**
+ * One destination's door times (到院时间节点) over the month's handed-over escorts: 到达 is the hospital's
+ * door time, from which chest-pain (D2B) and stroke (DNT) centres count. An escort lacking a time is
+ * left out of that interval only, so each interval carries its own count.
+ */
+export interface DestinationDoorTimes {
+  /** A destination code (shared/domain/escort-kinds.ts), `unset` for blank, or `all` for the total row. */
+  destination: string;
+  handedOver: number;
+  /** 接报→到门 (requested → arrived) */
+  requestToDoor: IntervalStats;
+  /** 到门→交接 (arrived → handed over) */
+  doorToHandover: IntervalStats;
+}
+
+/** A row's seven figures in the order every door-times table shows them: 已交接, then n, median and P90 of each interval. */
+export const doorTimesFigures = (r: DestinationDoorTimes): (number | null)[] => [
+  r.handedOver,
+  r.requestToDoor.count,
+  r.requestToDoor.median,
+  r.requestToDoor.p90,
+  r.doorToHandover.count,
+  r.doorToHandover.median,
+  r.doorToHandover.p90,
+];
+
+export interface DoorTimes {
+  /** Every destination code in vocabulary order, then `unset`. */
+  byDestination: DestinationDoorTimes[];
+  total: DestinationDoorTimes;
+}
+
 export interface MonthReport {
   postName: string;
   timeZone: string;
@@ -115,10 +147,19 @@ export interface MonthReport {
   sameMonthLastYear: MonthTally;
   year: YearTally;
   sinceOpening: SinceOpening;
+  /** The month's door times by destination. */
+  doorTimes: DoorTimes;
 }
 
 export const exportFormats = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
+
+/** What an export holds, as its audit entry's `exportKind` records it. */
+export const exportKinds = {
+  month: { zh: '月度统计报表', en: 'Monthly report' },
+  escortList: { zh: '护送明细（到院时间）', en: 'Escort list (door times)' },
+} as const;
+export type ExportKind = keyof typeof exportKinds;
 
 export interface ExportFile {
   fileName: string;
@@ -156,12 +197,18 @@ const optionalMonthRequest = z
   .strictObject({ year: monthRequest.shape.year.optional(), month: monthRequest.shape.month.optional() })
   .refine((r) => (r.year === undefined) === (r.month === undefined), '年份和月份需同时提供');
 
+const exportRequest = monthRequest.extend({
+  format: z.enum(exportFormats, { error: '导出格式应为 csv 或 xlsx' }),
+});
+
 export const reportsEvents = {
   'reports:month': event<MonthReport>()(optionalMonthRequest, 'chief'),
-  'reports:export': event<ExportFile>()(
-    monthRequest.extend({ format: z.enum(exportFormats, { error: '导出格式应为 csv 或 xlsx' }) }),
-    'chief',
-  ),
+  'reports:export': event<ExportFile>()(exportRequest, 'chief'),
+  /**
+   * The month's escorts one row each (handed over and cancelled; open ones once closed), in the shape a
+   * chest-pain or stroke centre's data clerk imports: door and handover times, pre-alert acknowledgement.
+   */
+  'reports:exportEscortList': event<ExportFile>()(exportRequest, 'chief'),
   /**
    * Audits a PDF and returns the chain head to print on it; the page then prints itself. `via`:
    * Electron saves the file itself ('app', audited as an export); a browser only opens its print

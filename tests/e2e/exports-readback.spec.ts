@@ -21,8 +21,10 @@ interface Figure {
   name: string;
   screen(page: Page): Locator;
   /** The CSV/XLSX section and row label that hold it (the month's column, or the single value). */
-  section: '月度汇总' | '开岗以来累计';
+  section: '月度汇总' | '到院时间节点' | '开岗以来累计';
   row: string;
+  /** The column holding it (default 1: the month's). */
+  column?: number;
   /** Where it is in the PDF's text (pdftotext -layout): the first match's group 1. */
   pdf: RegExp;
 }
@@ -48,6 +50,14 @@ const figures: Figure[] = [
     pdf: /^完成教育\s+(\S+)/m,
   },
   {
+    name: '接报→到门中位数',
+    screen: (page) => page.getByTestId('door-times').getByTestId('door-all-2'),
+    section: '到院时间节点',
+    row: '合计',
+    column: 3,
+    pdf: /^合计\s+\S+\s+\S+\s+(\S+)/m,
+  },
+  {
     name: '开岗以来护送',
     screen: (page) =>
       statistic(page.getByTestId('since-opening').locator('.ant-statistic').filter({ hasText: /^护送/ })),
@@ -60,7 +70,7 @@ const figures: Figure[] = [
 /** Each figure's value in a CSV (ours or LibreOffice's), by section and row label. */
 function fromCsv(text: string): number[] {
   const rows = parseCsv(text.replace(/^\uFEFF/, ''));
-  return figures.map((f) => value(csvSection(rows, f.section).find((r) => r[0] === f.row)?.[1] ?? null));
+  return figures.map((f) => value(csvSection(rows, f.section).find((r) => r[0] === f.row)?.[f.column ?? 1] ?? null));
 }
 
 /** The month before the post's current one (Asia/Shanghai), as the report labels it: a full month of demo data. */

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { localToUtc } from '../../shared/domain/time';
+import { formatLocal, localToUtc } from '../../shared/domain/time';
 import { csvSection, parseCsv } from '../helpers/parse-csv';
 import { insertAdvisory, insertEscort } from '../helpers/report-fixtures';
 import { expect, login, openReportsAsChief, serveCore, stopCore, test, type ServedCore } from './fixtures';
@@ -99,6 +99,55 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
   expect(helmetSheet.rowCount).toBe(1 + stops.length);
   expect(helmetSheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
 
+  // 到院时间节点: per destination; its total counts the month's handed-over escorts, as the headline does.
+  const doorTimes = page.getByTestId('door-times');
+  await expect(doorTimes).toContainText('到院时间节点');
+  await expect(doorTimes.getByRole('cell', { name: '胸痛中心' })).toBeVisible();
+  const handedOver = await page.getByTestId('headline-已交接').locator('.ant-statistic-content-value').textContent();
+  await expect(doorTimes.getByTestId('door-all-0')).toHaveText(handedOver!);
+  await expect(doorTimes).toContainText('缺少到达或交接时间的护送不计入相应间隔');
+
+  // 护送明细: one row per closed escort; the first is the month's first closed escort in the DB.
+  const listDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出护送明细' }).click();
+  await page.getByRole('menuitem', { name: '护送明细 CSV' }).click();
+  const list = await listDownload;
+  expect(list.suggestedFilename()).toBe('护送明细-2026-03.csv');
+  const [listHeader, ...listRows] = parseCsv(readFileSync((await list.path())!, 'utf8').slice(1));
+  const listCol = (name: string) => listHeader!.indexOf(name);
+  const marchDb = new Database(join(core.dataDir, 'greenpost.db'), { readonly: true });
+  const march = marchDb
+    .prepare(
+      `SELECT id, requested_at, arrived_at, handed_over_at, plate FROM escorts
+       WHERE requested_at >= ? AND requested_at < ? AND status IN ('handedOver', 'cancelled') ORDER BY requested_at, id`,
+    )
+    .all(localToUtc(SH, 2026, 3, 1), localToUtc(SH, 2026, 4, 1)) as {
+    id: number;
+    requested_at: number;
+    arrived_at: number | null;
+    handed_over_at: number | null;
+    plate: string;
+  }[];
+  marchDb.close();
+  const first = march[0]!;
+  const minute = (ms: number | null) => (ms === null ? '' : formatLocal(ms, SH));
+  expect(listRows).toHaveLength(march.length);
+  expect([
+    listRows[0]![listCol('编号')],
+    listRows[0]![listCol('接报时间')],
+    listRows[0]![listCol('到达医院大门时间')],
+    listRows[0]![listCol('交接时间')],
+    listRows[0]![listCol('车牌')],
+  ]).toEqual([
+    String(first.id),
+    minute(first.requested_at),
+    minute(first.arrived_at),
+    minute(first.handed_over_at),
+    first.plate,
+  ]);
+  expect(listRows.filter((r) => r[listCol('结果')] === '已交接')).toHaveLength(Number(handedOver));
+  await expect(page.getByRole('status')).toContainText('已导出：护送明细-2026-03.csv');
+
   await page.getByRole('button', { name: '导出 PDF' }).click();
   await page.waitForFunction(() => (window as unknown as { __printed?: number }).__printed === 1);
   // A browser only opens its print dialog: nothing claims a file was saved.
@@ -142,12 +191,15 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
     details: string;
   }[];
   db.close();
-  expect(exports.map((e) => [e.actor, e.action, JSON.parse(e.details).format])).toEqual([
-    ['officer:900002', 'reports.export', 'csv'],
-    ['officer:900002', 'reports.export', 'xlsx'],
-    ['officer:900002', 'reports.print', 'pdf'],
+  expect(
+    exports.map((e) => [e.actor, e.action, JSON.parse(e.details).exportKind, JSON.parse(e.details).format]),
+  ).toEqual([
+    ['officer:900002', 'reports.export', 'month', 'csv'],
+    ['officer:900002', 'reports.export', 'month', 'xlsx'],
+    ['officer:900002', 'reports.export', 'escortList', 'csv'],
+    ['officer:900002', 'reports.print', 'month', 'pdf'],
   ]);
-  expect([String(exports[2]!.seq), exports[2]!.hash]).toEqual([seq, hash]);
+  expect([String(exports[3]!.seq), exports[3]!.hash]).toEqual([seq, hash]);
   await stopCore(core);
 });
 

@@ -68,7 +68,8 @@ it('R8: formula-injection payloads in every free-text field come out neutralised
       }),
     );
     const edited = expectOk(await officer.send('escort:edit', { id: escort.id, version: escort.version, reason: `${payload} 修改`, changes: { notes: payload } }));
-    const other = expectOk(await officer.send('escort:create', { plate: '无牌', noPlateReason: payload, meetPoint: payload }));
+    // Cancelled, so closed: a row of the 护送明细 too, with the crew's names.
+    const other = expectOk(await officer.send('escort:create', { plate: '无牌', noPlateReason: payload, meetPoint: payload, officerIds: [3, crew.id] }));
     expectOk(await officer.send('escort:cancel', { id: other.id, version: other.version, reason: payload.length >= 2 ? payload : `${payload}x` }));
     expect(edited.notes).toBe(stored);
     const stop = expectOk(await officer.send('helmet:create', { vehicle: 'ebike', phone: `1381234000${i}`, place: payload, riderName: payload }));
@@ -90,6 +91,15 @@ it('R8: formula-injection payloads in every free-text field come out neutralised
     }
     // And never bare: no cell holds the payload as a formula a spreadsheet would run.
     for (const cell of [...cells.csv, ...cells.xlsx]) expect(cell.startsWith(stored)).toBe(false);
+    // The 护送明细 (a clerk's import) carries the crew's names and the cancelled escort: the same guard.
+    const listCsv = expectOk(await chief.send('reports:exportEscortList', { year: 2026, month: 3, format: 'csv' }));
+    const listXlsx = expectOk(await chief.send('reports:exportEscortList', { year: 2026, month: 3, format: 'xlsx' }));
+    const list = await cellsOf(listCsv, listXlsx);
+    expect(list.formulas).toBe(0);
+    for (const cell of [...list.csv, ...list.xlsx]) if (!NUMBER.test(cell)) expect(cell).not.toMatch(DANGEROUS);
+    // There the payload follows 张伟(900003)、 in the 民警 cell: inside a cell, never at its start.
+    expect(list.csv.some((c) => c.includes(stored))).toBe(true);
+    checkedCells += list.csv.length + list.xlsx.length;
   }
-  figure('R8', `${PAYLOADS.length} formula payloads × ${fields.length} free-text fields → ${checkedCells} exported cells checked in CSV and XLSX: 0 start with = + - @ tab CR, 0 formula cells; ${reached} cells carrying a payload, all neutralised with a leading apostrophe`);
+  figure('R8', `${PAYLOADS.length} formula payloads × ${fields.length} free-text fields → ${checkedCells} exported cells checked in CSV and XLSX (month report and 护送明细): 0 start with = + - @ tab CR, 0 formula cells; ${reached} cells carrying a payload, all neutralised with a leading apostrophe`);
 }, 120_000);

@@ -110,6 +110,25 @@ describe('exports match the screen', () => {
       String(report.month.escorts.intervals.requestToHandover.median),
     );
     expect(summary.get('劝导·违停劝离')?.[0]).toBe('1');
+    // 到院时间节点: the screen's table, per destination, then the total and how it is counted.
+    const door = csvSection(rows, '到院时间节点');
+    expect(door[0]).toEqual([
+      '送往',
+      '已交接',
+      '接报→到门 样本数',
+      '接报→到门 中位数（分钟）',
+      '接报→到门 P90（分钟）',
+      '到门→交接 样本数',
+      '到门→交接 中位数（分钟）',
+      '到门→交接 P90（分钟）',
+    ]);
+    const doorRows = new Map(door.map((r) => [r[0], r.slice(1)]));
+    expect(report.doorTimes.byDestination[0]).toMatchObject({ destination: 'emergency', handedOver: 2 });
+    expect(doorRows.get('急诊')).toEqual(['2', '2', '12', '15', '2', '3', '3']);
+    expect(doorRows.get('胸痛中心')).toEqual(['0', '0', '', '', '0', '', '']);
+    expect(doorRows.get('合计')).toEqual(['2', '2', '12', '15', '2', '3', '3']);
+    expect(doorRows.has('未填写')).toBe(false);
+    expect(door.at(-1)?.[0]).toMatch(/^注：到达即医院大门时间/);
     const detail = csvSection(rows, '护送明细');
     expect(detail).toHaveLength(1 + report.month.escorts.requests);
     expect(detail[1]?.[1]).toBe('2026-03-01 00:00:00');
@@ -143,6 +162,7 @@ describe('exports match the screen', () => {
     expect(find('接报总数').getCell(2).value).toBe(report.month.escorts.requests);
     expect(find('接报→会合 P90（分钟）').getCell(2).value).toBe(report.month.escorts.intervals.requestToMet.p90);
     expect(find('劝导总数').getCell(2).value).toBe(report.month.advisories.total);
+    expect(find('合计').getCell(4).value).toBe(report.doorTimes.total.requestToDoor.median);
     const escorts = book.getWorksheet('护送')!;
     expect(escorts.getRow(1).getCell(2).value).toBe('接报时间');
     expect(escorts.rowCount).toBe(1 + report.month.escorts.requests);

@@ -67,5 +67,9 @@ describe('audit actors and details in words', () => {
     expect(detailWords({ format: 'pdf', via: 'browser', withNames: false }, enW)).toBe(
       'Format: pdf · Via: browser · With names: no',
     );
+    expect(detailWords({ exportKind: 'escortList', format: 'csv', rows: 3, preAlertsAcked: 2 }, zhW)).toBe(
+      '导出内容：护送明细（到院时间） · 格式：csv · 护送行数：3 · 预警已知悉：2',
+    );
+    expect(detailWords({ exportKind: 'month', format: 'xlsx' }, enW)).toBe('Export: Monthly report · Format: xlsx');
   });
 });

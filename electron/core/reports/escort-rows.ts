@@ -37,8 +37,8 @@ const minutesBetween = (from: number | null, to: number | null) =>
   from === null || to === null ? null : toMinutes(to - from);
 const at = (ms: number | null): Cell => (ms === null ? null : { at: ms });
 
-export function escortRowsTable(db: Db, range: Bounds, withNames: boolean): Table {
-  const rows = stmt(db, ESCORT_EXPORT_SQL).all(range.start, range.end) as ExportRow[];
+/** Who was on each of the range's escorts: badges, or 姓名(警号) when the `exportPersonNames` setting allows. */
+export function crewOf(db: Db, range: Bounds, withNames: boolean): Map<number, string[]> {
   const officers = new Map(
     (stmt(db, 'SELECT id, badge, name FROM officers').all() as { id: number; badge: string; name: string }[]).map(
       (o) => [o.id, withNames ? `${o.name}(${o.badge})` : o.badge],
@@ -53,6 +53,12 @@ export function escortRowsTable(db: Db, range: Bounds, withNames: boolean): Tabl
     list.push(officers.get(officerId) ?? String(officerId));
     crew.set(escortId, list);
   }
+  return crew;
+}
+
+export function escortRowsTable(db: Db, range: Bounds, withNames: boolean): Table {
+  const rows = stmt(db, ESCORT_EXPORT_SQL).all(range.start, range.end) as ExportRow[];
+  const crew = crewOf(db, range, withNames);
   const code = (labels: Record<string, { zh: string }>, c: string | null) => codeLabel(labels, c ?? 'unset');
   return {
     title: '护送明细',

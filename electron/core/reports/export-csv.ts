@@ -4,8 +4,10 @@ import type { Cell, Table } from './export-tables';
 
 const BOM = '\uFEFF';
 
-const text = (cell: Cell, timeZone: string): string | number | null =>
-  cell !== null && typeof cell === 'object' ? formatLocal(cell.at, timeZone, true) : cell;
+const text = (cell: Cell, timeZone: string, t: Table): string | number | null =>
+  cell !== null && typeof cell === 'object' ? formatLocal(cell.at, timeZone, t.timeFormat !== 'minute') : cell;
+
+const file = (lines: string[]) => Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
 
 /**
  * One CSV file holding the tables one after another, each under its title line and separated by a
@@ -17,7 +19,12 @@ export function tablesToCsv(tables: Table[], timeZone: string): Buffer {
     if (lines.length) lines.push('');
     lines.push(csvLine([`【${t.title}】`]));
     lines.push(csvLine(t.headers));
-    for (const row of t.rows) lines.push(csvLine(row.map((c) => text(c, timeZone))));
+    for (const row of t.rows) lines.push(csvLine(row.map((c) => text(c, timeZone, t))));
   }
-  return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
+  return file(lines);
+}
+
+/** One table as a plain CSV, its header on the first line: what an importer (a centre's data clerk) reads. */
+export function tableToCsv(t: Table, timeZone: string): Buffer {
+  return file([csvLine(t.headers), ...t.rows.map((row) => csvLine(row.map((c) => text(c, timeZone, t))))]);
 }

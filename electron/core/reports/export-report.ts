@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { ExportFile, ExportFormat, MonthReport, PrintStamp } from '../../../shared/contract/reports';
+import type { ExportFile, ExportFormat, ExportKind, MonthReport, PrintStamp } from '../../../shared/contract/reports';
 import { monthBounds } from '../../../shared/domain/time';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
 import { escortRowsTable } from './escort-rows';
 import { tablesToCsv } from './export-csv';
 import {
+  doorTimesTable,
   headerTable,
   hourTable,
   monthLabel,
@@ -39,6 +40,7 @@ const auditFigures = (r: MonthReport) => ({
 const summaryTables = (report: MonthReport): Table[] => [
   headerTable(report),
   summaryTable(report),
+  doorTimesTable(report),
   officerTable(report, report.namesInExports),
   hourTable(report),
   yearTable(report),
@@ -81,6 +83,30 @@ export async function exportMonth(
           },
         );
   const fileName = `统计报表-${monthLabel(req)}.${req.format}`;
+  return recordExport(db, { req, actor, now, fileName, bytes, report }, 'month', {
+    rows: escorts.rows.length,
+    helmetRows: helmet.rows.length,
+    ...auditFigures(report),
+  });
+}
+
+export interface BuiltExport {
+  req: MonthRequest & { format: ExportFormat };
+  actor: string;
+  now: number;
+  fileName: string;
+  bytes: Buffer;
+  report: MonthReport;
+}
+
+/** Records a file export (who, what, when, the file's digest) in the audit chain before the bytes leave the core. */
+export function recordExport(
+  db: Db,
+  file: BuiltExport,
+  exportKind: ExportKind,
+  figures: Record<string, number>,
+): ExportFile {
+  const { req, actor, now, fileName, bytes, report } = file;
   const audit = db.transaction(() =>
     appendAudit(
       db,
@@ -90,14 +116,13 @@ export async function exportMonth(
         entity: 'report',
         entityId: monthLabel(req),
         details: {
+          exportKind,
           format: req.format,
           fileName,
           bytes: bytes.byteLength,
           sha256: createHash('sha256').update(bytes).digest('hex'),
-          rows: escorts.rows.length,
-          helmetRows: helmet.rows.length,
           withNames: report.namesInExports,
-          ...auditFigures(report),
+          ...figures,
         },
       },
       now,
@@ -129,7 +154,7 @@ export function stampPrint(
         action: via === 'app' ? 'reports.export' : 'reports.print',
         entity: 'report',
         entityId: monthLabel(req),
-        details: { format: 'pdf', via, withNames: report.namesInExports, ...auditFigures(report) },
+        details: { exportKind: 'month', format: 'pdf', via, withNames: report.namesInExports, ...auditFigures(report) },
       },
       now,
     );

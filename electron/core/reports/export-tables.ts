@@ -1,4 +1,11 @@
-import type { CodeCounts, IntervalStats, MonthReport, MonthTally } from '../../../shared/contract/reports';
+import {
+  doorTimesFigures,
+  type CodeCounts,
+  type DestinationDoorTimes,
+  type IntervalStats,
+  type MonthReport,
+  type MonthTally,
+} from '../../../shared/contract/reports';
 import {
   advisoryKinds,
   conditions,
@@ -18,6 +25,8 @@ export interface Table {
   rows: Cell[][];
   /** Number format for numeric cells per column (Excel), e.g. '0.0' for minutes. */
   formats?: (string | undefined)[];
+  /** Instants to the second (default) or to the minute (a clerk's import: the times a centre records). */
+  timeFormat?: 'second' | 'minute';
 }
 
 type Labels = Record<string, { zh: string }>;
@@ -82,6 +91,34 @@ export function headerTable(report: MonthReport): Table {
       ['生成时间', formatLocal(report.generatedAt, report.timeZone, true)],
       ['时区', report.timeZone],
     ],
+  };
+}
+
+export const DOOR_TIMES_NOTE =
+  '注：到达即医院大门时间。按接报时间计入本月，只计已交接的护送；缺少到达或交接时间的护送不计入相应间隔。';
+
+/** 到院时间节点: per destination, the month's handed-over escorts and their door intervals (minutes). */
+export function doorTimesTable(report: MonthReport): Table {
+  const d = report.doorTimes;
+  const shown = d.byDestination.filter((r) => r.destination !== 'unset' || r.handedOver > 0);
+  const row = (r: DestinationDoorTimes): Cell[] => [
+    r.destination === 'all' ? '合计' : label(destinations, r.destination),
+    ...doorTimesFigures(r),
+  ];
+  return {
+    title: '到院时间节点',
+    headers: [
+      '送往',
+      '已交接',
+      '接报→到门 样本数',
+      '接报→到门 中位数（分钟）',
+      '接报→到门 P90（分钟）',
+      '到门→交接 样本数',
+      '到门→交接 中位数（分钟）',
+      '到门→交接 P90（分钟）',
+    ],
+    formats: [undefined, undefined, undefined, MIN, MIN, undefined, MIN, MIN],
+    rows: [...shown.map(row), row(d.total), [DOOR_TIMES_NOTE]],
   };
 }
 

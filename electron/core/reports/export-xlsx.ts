@@ -12,7 +12,8 @@ export interface WorkbookSheet {
   list?: boolean;
 }
 
-const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+const DATE_FORMATS = { second: 'yyyy-mm-dd hh:mm:ss', minute: 'yyyy-mm-dd hh:mm' } as const;
+const MINUTE = 60_000;
 
 /**
  * The XLSX: Chinese headers, numbers as numbers, instants as real date cells showing post-local time
@@ -43,8 +44,12 @@ export async function tablesToXlsx(
     if (!style) styles.set(numFmt, (style = numFmt ? { numFmt } : {}));
     return style;
   };
-  const value = (c: Cell): ExcelJS.CellValue =>
-    c === null ? null : typeof c === 'object' ? new Date(wall(c.at)) : typeof c === 'string' ? neutraliseCell(c) : c;
+  // A to-the-minute table holds the minute itself (as its CSV writes it), not a time with hidden seconds.
+  const value = (c: Cell, t: Table): ExcelJS.CellValue => {
+    if (c === null || typeof c !== 'object') return typeof c === 'string' ? neutraliseCell(c) : c;
+    const local = wall(c.at);
+    return new Date(t.timeFormat === 'minute' ? Math.floor(local / MINUTE) * MINUTE : local);
+  };
 
   for (const s of sheets) {
     const width = Math.max(1, ...s.tables.map((t) => t.headers.length));
@@ -64,10 +69,15 @@ export async function tablesToXlsx(
       header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F2EC' } };
       header.commit();
       for (const r of t.rows) {
-        const row = sheet.addRow(r.map(value));
+        const row = sheet.addRow(r.map((c) => value(c, t)));
         r.forEach((c, i) => {
           if (c === null) return;
-          const format = typeof c === 'object' ? DATE_FORMAT : typeof c === 'number' ? t.formats?.[i] : undefined;
+          const format =
+            typeof c === 'object'
+              ? DATE_FORMATS[t.timeFormat ?? 'second']
+              : typeof c === 'number'
+                ? t.formats?.[i]
+                : undefined;
           row.getCell(i + 1).style = styleOf(format);
         });
         row.commit();

@@ -3,6 +3,7 @@ import { addMonths, monthBounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
 import { readSettings } from '../settings-store';
 import { advisoryTally } from './advisory-tally';
+import { doorTimes } from './door-times';
 import { escortTally } from './escort-tally';
 import { helmetTally } from './helmet-tally';
 import { sinceOpening } from './since-opening';
@@ -38,6 +39,7 @@ export function monthReport(db: Db, year: number, month: number, now: number): M
       sameMonthLastYear: monthTally(db, year - 1, month, tz),
       year: yearTally(db, year, tz),
       sinceOpening: sinceOpening(db),
+      doorTimes: doorTimes(db, monthBounds(tz, year, month)),
     };
   })();
 }

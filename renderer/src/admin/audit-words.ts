@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AuditRecord } from '../../../shared/contract/admin';
+import { exportKinds } from '../../../shared/contract/reports';
 import { advisoryKinds, stepLabels } from '../../../shared/domain/escort-kinds';
 import { formatDuration } from '../../../shared/domain/escort-timeline';
 import { helmetVehicles } from '../../../shared/domain/helmet';
@@ -48,6 +49,7 @@ const vocabularies: Record<string, Vocabulary> = {
   status: stepLabels,
   kind: advisoryKinds,
   vehicle: helmetVehicles,
+  exportKind: exportKinds,
 };
 
 // Epoch ms after 2000-01-01: a time, not a count.

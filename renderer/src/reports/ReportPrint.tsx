@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrintStamp } from '../../../shared/contract/reports';
 import { formatLocal } from '../../../shared/domain/time';
 import { chartOption, type ChartSpec } from './chart-spec';
+import { DoorTimesPrint } from './DoorTimesTable';
 import { EChart } from './EChart';
 import { reportSpecs } from './report-sections';
 import type { Lang } from './report-charts';
@@ -112,6 +113,7 @@ export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
       <PrintSection spec={specs.destination} height={240} />
       <PrintSection spec={specs.intervals} />
       <PrintSection spec={specs.officer} />
+      <DoorTimesPrint doorTimes={r.doorTimes} lang={lang} />
       <PrintSection spec={specs.hour} />
       <section className="print-section">
         <h3>{specs.helmetFigures.title}</h3>

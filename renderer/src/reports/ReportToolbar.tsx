@@ -1,4 +1,4 @@
-import { Button, Select, Space, Tooltip } from 'antd';
+import { Button, Dropdown, Select, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../../shared/contract/reports';
 import { addMonths } from '../../../shared/domain/time';
@@ -11,6 +11,8 @@ export interface ReportToolbarProps {
   namesInExports: boolean;
   onMonth(year: number, month: number): void;
   onExport(format: ExportFormat): void;
+  /** 护送明细: one row per escort, for a chest-pain or stroke centre's data clerk. */
+  onExportEscortList(format: ExportFormat): void;
   onPrint(): void;
 }
 
@@ -23,6 +25,7 @@ export function ReportToolbar({
   namesInExports,
   onMonth,
   onExport,
+  onExportEscortList,
   onPrint,
 }: ReportToolbarProps) {
   const { t } = useTranslation();
@@ -71,6 +74,19 @@ export function ReportToolbar({
           <Button type="primary" disabled={busy} onClick={onPrint}>
             {t('reports.exportPdf')}
           </Button>
+          <Dropdown
+            disabled={busy}
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'csv', label: t('reports.escortListCsv') },
+                { key: 'xlsx', label: t('reports.escortListExcel') },
+              ],
+              onClick: ({ key }) => onExportEscortList(key as ExportFormat),
+            }}
+          >
+            <Button disabled={busy}>{t('reports.exportEscortList')} ▾</Button>
+          </Dropdown>
         </Space>
       </Tooltip>
     </div>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { MonthReport } from '../../../shared/contract/reports';
 import { formatLocal } from '../../../shared/domain/time';
 import { ChartCard } from './ChartCard';
+import { DoorTimesCard } from './DoorTimesTable';
 import { HelmetFigures } from './HelmetFigures';
+import type { Lang } from './report-charts';
 import type { ReportSpecs } from './report-sections';
 
 const half = { xs: 24, xl: 12 } as const;
@@ -13,7 +15,7 @@ const dash = (v: number | null | undefined) => (v === null || v === undefined ? 
 const withUnit = (v: number | null, unit?: string) => (v === null || !unit ? dash(v) : `${v} ${unit}`);
 
 /** The 统计报表 screen body: headline figures, then every chart (each switchable to its table). */
-export function ReportView({ report, specs }: { report: MonthReport; specs: ReportSpecs }) {
+export function ReportView({ report, specs, lang }: { report: MonthReport; specs: ReportSpecs; lang: Lang }) {
   const { t } = useTranslation();
   const m = report.month;
   const s = report.sinceOpening;
@@ -108,6 +110,9 @@ export function ReportView({ report, specs }: { report: MonthReport; specs: Repo
       </Col>
       <Col {...half}>
         <ChartCard spec={specs.officer} />
+      </Col>
+      <Col span={24}>
+        <DoorTimesCard doorTimes={report.doorTimes} lang={lang} />
       </Col>
       <Col span={24}>
         <ChartCard spec={specs.hour} height={240} />

@@ -52,6 +52,7 @@ export default function ReportsPage(_props: { officer: Officer }) {
         namesInExports={report.namesInExports}
         onMonth={pick}
         onExport={(format) => void exports.exportFile(year, month, format)}
+        onExportEscortList={(format) => void exports.exportFile(year, month, format, 'escortList')}
         onPrint={() => void exports.exportPdf(year, month)}
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
@@ -66,7 +67,7 @@ export default function ReportsPage(_props: { officer: Officer }) {
         />
       )}
       <Spin spinning={loading}>
-        <ReportView report={report} specs={specs} />
+        <ReportView report={report} specs={specs} lang={lang} />
       </Spin>
       <ExportProgress stage={exports.stage} />
       {exports.stamp && <ReportPrint stamp={exports.stamp} lang={lang} onReady={exports.onPrintReady} />}

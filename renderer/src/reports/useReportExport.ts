@@ -1,13 +1,15 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat, MonthReport, PrintStamp } from '../../../shared/contract/reports';
+import type { ExportFormat, ExportKind, MonthReport, PrintStamp } from '../../../shared/contract/reports';
 import { useConnection } from '../net/useConnection';
 import type { ExportStage } from './ExportProgress';
 import { nativeApi, printReport, saveExport } from './native-bridge';
 
 export type ExportNotice = { type: 'success' | 'error' | 'info'; text: string };
 
-/** 导出 CSV / Excel / PDF for one month: asks the core (which audits), then saves or prints. */
+const fileEvents = { month: 'reports:export', escortList: 'reports:exportEscortList' } as const;
+
+/** 导出 CSV / Excel / PDF (or the 护送明细) for one month: asks the core (which audits), then saves or prints. */
 export function useReportExport(onFresh: (report: MonthReport) => void) {
   const { t } = useTranslation();
   const conn = useConnection();
@@ -15,10 +17,10 @@ export function useReportExport(onFresh: (report: MonthReport) => void) {
   const [stamp, setStamp] = useState<PrintStamp>();
   const [notice, setNotice] = useState<ExportNotice>();
 
-  const exportFile = async (year: number, month: number, format: ExportFormat) => {
+  const exportFile = async (year: number, month: number, format: ExportFormat, kind: ExportKind = 'month') => {
     setNotice(undefined);
     setStage('query');
-    const reply = await conn.send('reports:export', { year, month, format }, 120_000);
+    const reply = await conn.send(fileEvents[kind], { year, month, format }, 120_000);
     if (!reply.ok) {
       setStage(undefined);
       setNotice({ type: 'error', text: reply.error.message });

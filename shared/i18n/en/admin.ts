@@ -225,6 +225,8 @@ export const admin: Messages['admin'] = {
       signedOut: 'Windows signed out',
       message: 'Message',
       sessionId: 'Session no.',
+      exportKind: 'Export',
+      preAlertsAcked: 'Pre-alerts acknowledged',
       format: 'Format',
       via: 'Via',
       withNames: 'With names',

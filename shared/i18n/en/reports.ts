@@ -90,4 +90,15 @@ export const reports: Messages['reports'] = {
   meanMinutesWatched: 'Mean minutes watched',
   quizFirstTryPass: 'Quiz first-try pass (%)',
   stopsByVehicle: 'Stops by vehicle',
+  doorTimes: 'Door times',
+  doorTimesDestination: 'Destination',
+  requestToDoor: 'Request→door',
+  doorToHandover: 'Door→handover',
+  minutesGroup: '{{interval}} (min)',
+  total: 'Total',
+  doorTimesNote:
+    'Arrival is the hospital door time (where chest-pain D2B and stroke DNT intervals start). Counted by request time in the month, handed-over escorts only; an escort lacking its arrival or handover time is left out of that interval, so n is the escorts counted.',
+  exportEscortList: 'Export escort list',
+  escortListCsv: 'Escort list CSV',
+  escortListExcel: 'Escort list Excel',
 };

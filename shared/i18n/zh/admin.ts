@@ -220,6 +220,8 @@ export const admin = {
       signedOut: '已退出窗口',
       message: '信息',
       sessionId: '教育编号',
+      exportKind: '导出内容',
+      preAlertsAcked: '预警已知悉',
       format: '格式',
       via: '方式',
       withNames: '含姓名',

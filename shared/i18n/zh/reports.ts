@@ -86,4 +86,15 @@ export const reports = {
   meanMinutesWatched: '平均观看（分钟）',
   quizFirstTryPass: '测验首次通过率（%）',
   stopsByVehicle: '拦停（按车辆）',
+  doorTimes: '到院时间节点',
+  doorTimesDestination: '送往',
+  requestToDoor: '接报→到门',
+  doorToHandover: '到门→交接',
+  minutesGroup: '{{interval}}（分钟）',
+  total: '合计',
+  doorTimesNote:
+    '到达即医院大门时间（胸痛中心 D2B、卒中中心 DNT 由此起算）。按接报时间计入本月，只计已交接的护送；缺少到达或交接时间的护送不计入相应间隔，样本数为实际计入的护送数。',
+  exportEscortList: '导出护送明细',
+  escortListCsv: '护送明细 CSV',
+  escortListExcel: '护送明细 Excel',
 };
