@@ -1,3 +1,4 @@
+import { maskPlate } from '../../shared/domain/export-cells';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
@@ -143,7 +144,7 @@ test('a chief picks a month, downloads CSV and Excel, and prints the PDF from th
     minute(first.requested_at),
     minute(first.arrived_at),
     minute(first.handed_over_at),
-    first.plate,
+    maskPlate(first.plate),
   ]);
   expect(listRows.filter((r) => r[listCol('结果')] === '已交接')).toHaveLength(Number(handedOver));
   await expect(page.getByRole('status')).toContainText('已导出：护送明细-2026-03.csv');

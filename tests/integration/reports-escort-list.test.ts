@@ -1,3 +1,4 @@
+import { maskPlate } from '../../shared/domain/export-cells';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ESCORT_LIST_HEADERS } from '../../electron/core/reports/escort-list';
@@ -148,7 +149,7 @@ describe('护送明细 export', () => {
       '胸痛/心脏',
       '胸痛中心',
       '救护车',
-      '鲁PA1234',
+      maskPlate('鲁PA1234'),
       '9',
       '3',
       '否',
@@ -157,7 +158,8 @@ describe('护送明细 export', () => {
       '急诊分诊台',
       '900003',
     ]);
-    expect(formula[col('车牌')]).toBe(`'${FORMULA_PLATE}`);
+    expect(formula[col('车牌')]).toMatch(/^'=/);
+    expect(formula[col('车牌')]).toBe(`'${maskPlate(FORMULA_PLATE)}`);
     expect(formula[col('车辆类型')]).toBe('私家车');
     expect(formula[col('送往')]).toBe('卒中中心');
     expect(formula[col('预警已知悉')]).toBe('否');
@@ -204,7 +206,7 @@ describe('护送明细 export', () => {
     expect(cell('接报→到门（分钟）').value).toBe(9);
     expect(cell('到门→交接（分钟）').value).toBe(3);
     expect(cell('预警已知悉').value).toBe('是');
-    expect(sheet.getRow(3).getCell(col('车牌') + 1).value).toBe(`'${FORMULA_PLATE}`);
+    expect(sheet.getRow(3).getCell(col('车牌') + 1).value).toBe(`'${maskPlate(FORMULA_PLATE)}`);
     expect(sheet.getRow(3).getCell(col('预警已知悉') + 1).value).toBe('否');
     expect(sheet.getRow(4).getCell(col('结果') + 1).value).toBe('已取消');
   });

@@ -1,3 +1,4 @@
+import { maskPlate } from '../../../shared/domain/export-cells';
 import type { Bounds } from '../../../shared/domain/time';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -66,9 +67,9 @@ const minutesBetween = (from: number | null, to: number | null) =>
   from === null || to === null ? null : toMinutes(to - from);
 
 /**
- * One row per escort, times to the minute in the post's zone. The plate is kept whole: a clerk matches
- * it to the patient's registration, and a plate does not name the patient. Officers' names only when
- * the setting allows, as in every export.
+ * One row per escort, times to the minute in the post's zone. The plate is masked as in every export
+ * (personal data never leaves whole); a clerk matches an escort to a patient by its door time and
+ * destination, and the masked plate confirms it. Officers' names only when the setting allows.
  */
 export function escortListTable(db: Db, range: Bounds, withNames: boolean): Table {
   const crew = crewOf(db, range, withNames);
@@ -108,7 +109,7 @@ export function escortListTable(db: Db, range: Bounds, withNames: boolean): Tabl
         code(labelOf.condition, condition),
         code(labelOf.destination, destination),
         code(labelOf.vehicle, vehicle),
-        plate,
+        maskPlate(plate),
         minutesBetween(requested, arrived),
         minutesBetween(arrived, handedOver),
         notified ? '是' : '否',
