@@ -24,7 +24,8 @@ const VOICE = 'cmn-latn-pinyin';
 const SPEED = 165; // words per minute: a little under espeak-ng's 175, for riders who read slowly
 const OUT = resolve(import.meta.dirname, '../resources/narration');
 
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 const work = mkdtempSync(join(tmpdir(), 'make-narration-'));
 try {
@@ -40,16 +41,45 @@ try {
     run('espeak-ng', ['-v', VOICE, '-s', String(SPEED), '-w', wav, '-f', txt]);
     // 16 kb/s mono Opus (espeak-ng's voice is 22 kHz and plain; more bits buy nothing audible); the voice codec setting suits speech; bitexact so a rerun changes no byte.
     run('ffmpeg', [
-      '-nostdin', '-v', 'error', '-y', '-i', wav,
-      '-af', 'volume=-2dB', '-c:a', 'libopus', '-b:a', '16k', '-application', 'voip', '-ac', '1', '-ar', '48000',
-      '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact', '-f', 'ogg', join(OUT, file),
+      '-nostdin',
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      wav,
+      '-af',
+      'volume=-2dB',
+      '-c:a',
+      'libopus',
+      '-b:a',
+      '16k',
+      '-application',
+      'voip',
+      '-ac',
+      '1',
+      '-ar',
+      '48000',
+      '-map_metadata',
+      '-1',
+      '-fflags',
+      '+bitexact',
+      '-flags:a',
+      '+bitexact',
+      '-f',
+      'ogg',
+      join(OUT, file),
     ]);
-    const duration = Number(run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', join(OUT, file)]));
+    const duration = Number(
+      run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', join(OUT, file)]),
+    );
     clips.push({ text, sha256, file, durationSec: Math.round(duration * 10) / 10 });
   }
   const keep = new Set(clips.map((c) => c.file));
   for (const name of readdirSync(OUT)) if (name.endsWith('.ogg') && !keep.has(name)) rmSync(join(OUT, name));
-  const manifest: NarrationManifest = { voice: `${VOICE} ${SPEED} wpm, espeak-ng ${/\d+\.\d+(\.\d+)?/.exec(espeak)?.[0] ?? espeak}`, clips };
+  const manifest: NarrationManifest = {
+    voice: `${VOICE} ${SPEED} wpm, espeak-ng ${/\d+\.\d+(\.\d+)?/.exec(espeak)?.[0] ?? espeak}`,
+    clips,
+  };
   writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const bytes = clips.reduce((sum, c) => sum + statSync(join(OUT, c.file)).size, 0);
   console.log(`make-narration: ${clips.length} clips, ${bytes} bytes in resources/narration`);

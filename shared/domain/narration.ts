@@ -52,7 +52,10 @@ export const choiceReading = (c: ChoiceTexts): string[] => [
 ];
 
 /** A quiz question is read as the question, then each answer in the order shown. */
-export const quizReading = (q: { question: string; options: readonly string[] }): string[] => [q.question, ...q.options];
+export const quizReading = (q: { question: string; options: readonly string[] }): string[] => [
+  q.question,
+  ...q.options,
+];
 
 /** The legal footing is read as its heading, then the text from the settings. */
 export const legalReading = (heading: string, text: string): string[] => [heading, text];

@@ -32,9 +32,16 @@ const measure = (kiosk: Page) =>
     const visible = (el: Element) => {
       const s = getComputedStyle(el);
       const r = el.getBoundingClientRect();
-      return !el.classList.contains('vjs-hidden') && s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0;
+      return (
+        !el.classList.contains('vjs-hidden') &&
+        s.display !== 'none' &&
+        s.visibility !== 'hidden' &&
+        r.width > 0 &&
+        r.height > 0
+      );
     };
-    const name = (el: Element) => [...el.classList].find((c) => c.startsWith('vjs-') && c !== 'vjs-control' && c !== 'vjs-button') ?? el.tagName;
+    const name = (el: Element) =>
+      [...el.classList].find((c) => c.startsWith('vjs-') && c !== 'vjs-control' && c !== 'vjs-button') ?? el.tagName;
     // The touch lands on the control (or inside it) at its edges, 2 px in: nothing covers or clips it.
     const hits = (el: Element, x: number, y: number) => {
       const at = document.elementFromPoint(x, y);
@@ -43,7 +50,12 @@ const measure = (kiosk: Page) =>
     const add = (el: Element, kind: Measured['kind']) => {
       const r = el.getBoundingClientRect();
       const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
-      const edges = [hits(el, cx, r.top + 2), hits(el, cx, r.bottom - 2), hits(el, r.left + 2, cy), hits(el, r.right - 2, cy)];
+      const edges = [
+        hits(el, cx, r.top + 2),
+        hits(el, cx, r.bottom - 2),
+        hits(el, r.left + 2, cy),
+        hits(el, r.right - 2, cy),
+      ];
       out.push({
         control: name(el),
         kind,
@@ -70,7 +82,15 @@ const measure = (kiosk: Page) =>
   });
 
 const tooSmall = (m: Measured[]) =>
-  m.filter((c) => (c.kind !== 'display' && c.covered) || (c.kind === 'button' ? c.width < MIN || c.height < MIN : c.kind === 'slider' ? Math.min(c.width, c.height) < MIN : false));
+  m.filter(
+    (c) =>
+      (c.kind !== 'display' && c.covered) ||
+      (c.kind === 'button'
+        ? c.width < MIN || c.height < MIN
+        : c.kind === 'slider'
+          ? Math.min(c.width, c.height) < MIN
+          : false),
+  );
 
 test('every video.js control on the kiosk is at least 44 px, at 1920×1080 and 1280×800', async ({ browser, core }) => {
   const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);
@@ -100,12 +120,19 @@ test('every video.js control on the kiosk is at least 44 px, at 1920×1080 and 1
     await expect(captions.locator('.vjs-menu li.vjs-menu-item').first()).toBeVisible();
     const withMenu = await measure(kiosk);
     await kiosk.screenshot({ path: `${shots}/player-${w}x${h}-captions-menu.png` });
-    const measured = [...withVolume, ...withMenu.filter((m) => !withVolume.some((v) => v.control === m.control && v.width === m.width))];
-    console.log(`${w}×${h}: ${measured.map((c) => `${c.control} ${c.width}×${c.height}${c.covered ? ' (covered)' : ''}`).join(', ')}`);
+    const measured = [
+      ...withVolume,
+      ...withMenu.filter((m) => !withVolume.some((v) => v.control === m.control && v.width === m.width)),
+    ];
+    console.log(
+      `${w}×${h}: ${measured.map((c) => `${c.control} ${c.width}×${c.height}${c.covered ? ' (covered)' : ''}`).join(', ')}`,
+    );
     expect(measured.filter((c) => c.kind === 'button').length).toBeGreaterThanOrEqual(4);
     expect(measured.some((c) => c.control === 'vjs-volume-control')).toBe(true);
     expect(measured.some((c) => c.control === 'vjs-menu-item')).toBe(true);
-    found.push(...tooSmall(measured).map((c) => `${w}×${h} ${c.control} ${c.width}×${c.height}${c.covered ? ' (covered)' : ''}`));
+    found.push(
+      ...tooSmall(measured).map((c) => `${w}×${h} ${c.control} ${c.width}×${c.height}${c.covered ? ' (covered)' : ''}`),
+    );
     await mute.hover();
     await kiosk.screenshot({ path: `${shots}/player-${w}x${h}.png` });
   }

@@ -38,10 +38,12 @@ const audioState = (kiosk: Page) =>
 /** Waits until the narration plays `file` and its time has advanced past `atLeast` seconds. */
 async function expectPlaying(kiosk: Page, file: string, atLeast = 0.3) {
   await expect.poll(async () => (await audioState(kiosk)).file).toBe(file);
-  await expect.poll(async () => {
-    const s = await audioState(kiosk);
-    return s.file === file && !s.paused ? s.time : -1;
-  }).toBeGreaterThan(atLeast);
+  await expect
+    .poll(async () => {
+      const s = await audioState(kiosk);
+      return s.file === file && !s.paused ? s.time : -1;
+    })
+    .toBeGreaterThan(atLeast);
 }
 
 const fontPx = (l: Locator) => l.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
@@ -58,8 +60,10 @@ async function expectNothingCutOff(kiosk: Page) {
     }
     for (const main of document.querySelectorAll<HTMLElement>('main.kiosk-screen:not(.kiosk-prepared)')) {
       const clips = getComputedStyle(main).overflowY === 'hidden';
-      if (main.scrollHeight > main.clientHeight + 1 && clips) out.push(`main cuts ${main.scrollHeight - main.clientHeight}px`);
-      if (main.scrollWidth > main.clientWidth + 1) out.push(`main is ${main.scrollWidth - main.clientWidth}px too wide`);
+      if (main.scrollHeight > main.clientHeight + 1 && clips)
+        out.push(`main cuts ${main.scrollHeight - main.clientHeight}px`);
+      if (main.scrollWidth > main.clientWidth + 1)
+        out.push(`main is ${main.scrollWidth - main.clientWidth}px too wide`);
       // Safe centring: the first line stays reachable (never above the scroll top).
       const first = main.firstElementChild?.getBoundingClientRect();
       if (first && first.top + main.scrollTop < main.getBoundingClientRect().top - 1) out.push('top cut off');
@@ -92,7 +96,10 @@ async function screenshots(kiosk: Page, name: string, large: Locator) {
   }
 }
 
-test('朗读 plays the clip of the exact text shown; 大字 doubles the text; both last through the quiz and end at the attract loop', async ({ browser, core }) => {
+test('朗读 plays the clip of the exact text shown; 大字 doubles the text; both last through the quiz and end at the attract loop', async ({
+  browser,
+  core,
+}) => {
   const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);
   const row = await newStop(booth, { plate: '鲁P·V1301' });
   await row.getByRole('button', { name: '推送到教育屏' }).click();
@@ -200,7 +207,9 @@ test('朗读 plays the clip of the exact text shown; 大字 doubles the text; bo
 });
 
 test.describe('a text an admin changed', () => {
-  test.use({ settings: { helmetVideoOverride: 'test-short', helmetLegalText: '本岗测试用的法律依据文字，没有对应的语音。' } });
+  test.use({
+    settings: { helmetVideoOverride: 'test-short', helmetLegalText: '本岗测试用的法律依据文字，没有对应的语音。' },
+  });
 
   test('has no 朗读 (暂无语音, disabled), and a clip that will not play says so', async ({ browser, core }) => {
     const { booth, kiosk } = await boothAndKiosk(browser, core.url, core.kioskUrl);

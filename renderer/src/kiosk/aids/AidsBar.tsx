@@ -26,7 +26,12 @@ export function AidsBar() {
         <SpeakerIcon />
         {t('helmet.kiosk.aids.autoRead')}
       </button>
-      <button type="button" className={`kiosk-aid kiosk-aid-large ${largeText ? 'kiosk-aid-on' : ''}`} aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
+      <button
+        type="button"
+        className={`kiosk-aid kiosk-aid-large ${largeText ? 'kiosk-aid-on' : ''}`}
+        aria-pressed={largeText}
+        onClick={() => setLargeText(!largeText)}
+      >
         {t('helmet.kiosk.aids.largeText')}
       </button>
     </div>

@@ -35,7 +35,13 @@ export function ReadAloudButton({ readingKey, texts, label, auto = false }: Read
 
   if (clips && !available)
     return (
-      <button type="button" className="kiosk-aid kiosk-aid-read" disabled aria-label={`${label}（${t('helmet.kiosk.aids.noAudio')}）`} title={t('helmet.kiosk.aids.noAudioHint')}>
+      <button
+        type="button"
+        className="kiosk-aid kiosk-aid-read"
+        disabled
+        aria-label={`${label}（${t('helmet.kiosk.aids.noAudio')}）`}
+        title={t('helmet.kiosk.aids.noAudioHint')}
+      >
         <SpeakerIcon />
         {t('helmet.kiosk.aids.noAudio')}
       </button>

@@ -100,7 +100,10 @@ export function useNarrator(): { narrator: Narrator; audio: React.RefObject<HTML
     };
   }, [audio, playCurrent, stop]);
 
-  const canRead = useCallback((texts: readonly string[]) => clips !== null && texts.length > 0 && texts.every((t) => clips.has(t)), [clips]);
+  const canRead = useCallback(
+    (texts: readonly string[]) => clips !== null && texts.length > 0 && texts.every((t) => clips.has(t)),
+    [clips],
+  );
 
   const read = useCallback(
     (key: string, texts: readonly string[]) => {
