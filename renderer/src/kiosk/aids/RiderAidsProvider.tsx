@@ -10,7 +10,7 @@ export const LARGE_TEXT_CLASS = 'kiosk-large-text';
  * off and any reading stops there, so the next rider starts from the ordinary screen.
  */
 export function RiderAidsProvider({ riderPresent, children }: { riderPresent: boolean; children: ReactNode }) {
-  const { narrator, audio } = useNarrator();
+  const { narrator, audio } = useNarrator(riderPresent);
   const [largeText, setLargeText] = useState(false);
   const [autoRead, setAutoRead] = useState(false);
   const { stop } = narrator;

@@ -22,10 +22,14 @@ export interface Narrator {
 }
 
 /**
- * One <audio> for the whole kiosk (the caller renders it with `audio` as its ref), playing a screen's clips one after another. The rider's first touch
- * is a tap, so Chromium's autoplay policy allows play(); a refusal is shown all the same, never swallowed.
+ * One <audio> for the whole kiosk (the caller renders it with `audio` as its ref), playing a screen's clips
+ * one after another. The rider's first touch is a tap, so Chromium's autoplay policy allows play(); a
+ * refusal is shown all the same, never swallowed. The clips' manifest is (re)loaded when a rider arrives.
  */
-export function useNarrator(): { narrator: Narrator; audio: React.RefObject<HTMLAudioElement | null> } {
+export function useNarrator(riderPresent: boolean): {
+  narrator: Narrator;
+  audio: React.RefObject<HTMLAudioElement | null>;
+} {
   const audio = useRef<HTMLAudioElement>(null);
   const [clips, setClips] = useState<NarrationClips | null>(null);
   const [reading, setReading] = useState<Reading | null>(null);
@@ -33,16 +37,18 @@ export function useNarrator(): { narrator: Narrator; audio: React.RefObject<HTML
   const queue = useRef<{ key: string; urls: string[]; index: number } | null>(null);
 
   useEffect(() => {
+    if (!riderPresent) return;
     let live = true;
     void loadNarrationClips().then((c) => live && setClips(c));
     return () => {
       live = false;
     };
-  }, []);
+  }, [riderPresent]);
 
   const stop = useCallback(() => {
     queue.current = null;
     setReading(null);
+    setFailed(false);
     const el = audio.current;
     if (el) {
       el.pause();
