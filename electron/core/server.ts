@@ -14,6 +14,7 @@ import { createOriginGuard, refuseForeignUpgrades } from './http/origin-guard';
 import { createStaticHandler } from './http/static';
 import { createUploadHandler, isUploadRequest } from './content/upload';
 import { UPLOADS_URL } from '../../shared/contract/upload';
+import { NARRATION_URL } from '../../shared/domain/narration';
 import { createLogger, type Logger } from './logger';
 import { PairingDesk } from './kiosk/pairing';
 import { onConnection } from './socket/connection';
@@ -87,7 +88,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const clock = options.clock ?? Date.now;
   const serveStatic = createStaticHandler({
     webDir: options.webDir,
-    mounts: { '/media/': join(options.resourcesDir, 'videos'), [UPLOADS_URL]: join(options.dataDir, 'media') },
+    mounts: {
+      '/media/': join(options.resourcesDir, 'videos'),
+      [NARRATION_URL]: join(options.resourcesDir, 'narration'),
+      [UPLOADS_URL]: join(options.dataDir, 'media'),
+    },
   });
   // Uploads need the core (session, audit), which is built on this server: hence the getter.
   const upload = createUploadHandler(() => core);

@@ -27,6 +27,19 @@ describe('core HTTP', () => {
     }
   });
 
+  it("serves the kiosk's narration clips from resources/narration, and refuses them to another origin", async () => {
+    core = await startTestCore();
+    const manifest = await fetch(`${core.url}/narration/manifest.json`);
+    expect(manifest.status).toBe(200);
+    const { clips } = (await manifest.json()) as { clips: { file: string }[] };
+    const clip = await fetch(`${core.url}/narration/${clips[0]!.file}`);
+    expect(clip.status).toBe(200);
+    expect(clip.headers.get('content-type')).toBe('audio/ogg');
+    expect((await clip.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    const foreign = await fetch(`${core.url}/narration/${clips[0]!.file}`, { headers: { Origin: 'http://evil.example' } });
+    expect(foreign.status).toBe(403);
+  });
+
   it('does not serve files outside its roots', async () => {
     core = await startTestCore();
     for (const path of ['/media/../../package.json', '/assets/%2e%2e/%2e%2e/package.json', '/..%2fpackage.json']) {

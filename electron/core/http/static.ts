@@ -30,6 +30,8 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.webm': 'video/webm',
   '.mp4': 'video/mp4',
+  // The kiosk's read-aloud clips (resources/narration).
+  '.ogg': 'audio/ogg',
   '.vtt': 'text/vtt; charset=utf-8',
 };
 

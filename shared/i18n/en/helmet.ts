@@ -137,6 +137,20 @@ export const helmet: Messages['helmet'] = {
       motorcycle: 'Motorcycle riders: the fine may be waived, the points are not',
       legal: 'Legal basis',
     },
+    /** Read aloud and large text: for riders who read with difficulty; both last until the attract loop. */
+    aids: {
+      largeText: 'Large text',
+      autoRead: 'Read each screen',
+      read: 'Read aloud',
+      stop: 'Stop',
+      readChoice: 'Read the choice aloud',
+      readLegal: 'Read the legal basis aloud',
+      readQuestion: 'Read the question and answers aloud',
+      stopReading: 'Stop reading',
+      noAudio: 'No audio',
+      noAudioHint: 'An admin changed this text; there is no recording of it',
+      playFailed: 'The audio could not play. Tap Read aloud again, or ask the officer.',
+    },
     contact: 'Please see the officer',
     fineLead: 'You chose the fine ({{yuan}} yuan). Please see the officer at the booth.',
     video: {

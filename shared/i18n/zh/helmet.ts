@@ -123,6 +123,20 @@ export const helmet = {
       motorcycle: '摩托车驾驶人：可免予罚款，记分不予免除',
       legal: '法律依据',
     },
+    /** 朗读 and 大字: for riders who read with difficulty; both last until the attract loop. */
+    aids: {
+      largeText: '大字',
+      autoRead: '自动朗读',
+      read: '朗读',
+      stop: '停止',
+      readChoice: '朗读选择说明',
+      readLegal: '朗读法律依据',
+      readQuestion: '朗读本题和选项',
+      stopReading: '停止朗读',
+      noAudio: '暂无语音',
+      noAudioHint: '这段文字已由管理员修改，暂无对应语音',
+      playFailed: '语音无法播放，请再点一次「朗读」，或请民警帮助',
+    },
     contact: '请与民警联系',
     fineLead: '您选择了接受罚款（{{yuan}} 元），请到岗亭与民警办理。',
     video: {

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskSession } from '../../../../shared/contract/helmet';
+import { choiceReading, legalReading } from '../../../../shared/domain/narration';
+import { ReadAloudButton } from '../aids/ReadAloudButton';
 
 export interface ChoiceScreenProps {
   session: KioskSession;
@@ -81,29 +83,37 @@ export function ChoiceScreen({ session, busy, onChoose }: ChoiceScreenProps) {
       />
     );
   const choose = (choice: 'education' | 'fine') => (choice === 'fine' ? setConfirming(true) : onChoose(choice));
+  // What the screen shows is what 朗读 reads: the same strings, so each finds its clip by its exact text.
+  const texts = {
+    title: t('helmet.kiosk.choice.title'),
+    lead: t('helmet.kiosk.choice.lead'),
+    education: t('helmet.kiosk.choice.education'),
+    educationDetail: t('helmet.kiosk.choice.educationDetail', { minutes, count: session.quizQuestionCount }),
+    fine: t('helmet.kiosk.choice.fine'),
+    fineDetail: t('helmet.kiosk.choice.fineDetail', { yuan: session.fineYuan }),
+    motorcycle: session.vehicle === 'motorcycle' ? t('helmet.kiosk.choice.motorcycle') : undefined,
+  };
   return (
     <main className="kiosk-screen kiosk-choice" data-testid="kiosk-choice">
-      <h1>{t('helmet.kiosk.choice.title')}</h1>
-      <p className="kiosk-lead">{t('helmet.kiosk.choice.lead')}</p>
-      <div className="kiosk-options">
-        <ChoiceButton
-          choice="education"
-          title={t('helmet.kiosk.choice.education')}
-          detail={t('helmet.kiosk.choice.educationDetail', { minutes, count: session.quizQuestionCount })}
-          busy={busy}
-          onChoose={choose}
-        />
-        <ChoiceButton
-          choice="fine"
-          title={t('helmet.kiosk.choice.fine')}
-          detail={t('helmet.kiosk.choice.fineDetail', { yuan: session.fineYuan })}
-          busy={busy}
-          onChoose={choose}
-        />
+      <h1>{texts.title}</h1>
+      <div className="kiosk-lead-row">
+        <p className="kiosk-lead">{texts.lead}</p>
+        <ReadAloudButton readingKey="choice" texts={choiceReading(texts)} label={t('helmet.kiosk.aids.readChoice')} auto />
       </div>
-      {session.vehicle === 'motorcycle' && <p className="kiosk-note">{t('helmet.kiosk.choice.motorcycle')}</p>}
+      <div className="kiosk-options">
+        <ChoiceButton choice="education" title={texts.education} detail={texts.educationDetail} busy={busy} onChoose={choose} />
+        <ChoiceButton choice="fine" title={texts.fine} detail={texts.fineDetail} busy={busy} onChoose={choose} />
+      </div>
+      {texts.motorcycle && <p className="kiosk-note">{texts.motorcycle}</p>}
       <section className="kiosk-legal" aria-label={t('helmet.kiosk.choice.legal')}>
-        <strong>{t('helmet.kiosk.choice.legal')}</strong>
+        <div className="kiosk-legal-head">
+          <strong>{t('helmet.kiosk.choice.legal')}</strong>
+          <ReadAloudButton
+            readingKey="legal"
+            texts={legalReading(t('helmet.kiosk.choice.legal'), session.legalText)}
+            label={t('helmet.kiosk.aids.readLegal')}
+          />
+        </div>
         <p>{session.legalText}</p>
       </section>
     </main>

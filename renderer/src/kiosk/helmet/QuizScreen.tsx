@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskSession } from '../../../../shared/contract/helmet';
+import { quizReading } from '../../../../shared/domain/narration';
+import { ReadAloudButton } from '../aids/ReadAloudButton';
+import { useRiderAids } from '../aids/rider-aids';
 
 export interface QuizScreenProps {
   session: KioskSession;
@@ -20,6 +23,10 @@ export function QuizScreen({ session, busy, onSubmit }: QuizScreenProps) {
   const question = quiz.questions[index]!;
   const last = index === quiz.questions.length - 1;
   const chosen = answers[question.id];
+  const { narrator } = useRiderAids();
+  const readingKey = `quiz-${quiz.attempt}-${question.id}`;
+  // While 朗读 reads an answer, that answer is marked, so a listener knows which button it is.
+  const readingAnswer = narrator.reading?.key === readingKey ? narrator.reading.index - 1 : -1;
 
   if (retryIntro && session.lastQuiz) {
     return (
@@ -46,7 +53,10 @@ export function QuizScreen({ session, busy, onSubmit }: QuizScreenProps) {
         <span>{t('helmet.kiosk.quiz.progress', { n: index + 1, total: quiz.questions.length })}</span>
         <span className="kiosk-muted">{t('helmet.kiosk.quiz.passMark', { pass: quiz.passPercent })}</span>
       </header>
-      <h1 className="kiosk-question">{question.question}</h1>
+      <div className="kiosk-question-row">
+        <h1 className="kiosk-question">{question.question}</h1>
+        <ReadAloudButton readingKey={readingKey} texts={quizReading(question)} label={t('helmet.kiosk.aids.readQuestion')} auto />
+      </div>
       <div className="kiosk-answers" role="radiogroup" aria-label={question.question}>
         {question.options.map((option, i) => (
           <button
@@ -54,7 +64,7 @@ export function QuizScreen({ session, busy, onSubmit }: QuizScreenProps) {
             type="button"
             role="radio"
             aria-checked={chosen === i}
-            className={`kiosk-answer ${chosen === i ? 'kiosk-answer-chosen' : ''}`}
+            className={`kiosk-answer ${chosen === i ? 'kiosk-answer-chosen' : ''} ${readingAnswer === i ? 'kiosk-answer-reading' : ''}`}
             onClick={() => setAnswers({ ...answers, [question.id]: i })}
           >
             <span className="kiosk-answer-letter">{String.fromCharCode(65 + i)}</span>

@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
 import './rider.css';
+import { AidsBar } from '../aids/AidsBar';
+import { RiderAidsProvider } from '../aids/RiderAidsProvider';
 import { AttractLoop } from '../AttractLoop';
 import { ChoiceScreen } from './ChoiceScreen';
 import { EndScreen } from './EndScreen';
@@ -39,40 +41,36 @@ export function RiderScreens({ kioskName, postName, connected }: RiderScreensPro
   const leftVideo = useCallback(() => void refresh(), [refresh]);
   const idle = useIdleTimeout(session?.idleSeconds ?? 60, idleWalkAway, touchScreen);
 
-  if (ending) return <EndScreen ending={ending} />;
-  if (!session) return <AttractLoop kioskName={kioskName} postName={postName} connected={connected} />;
-  const choose = (choice: 'education' | 'fine') => {
-    if (choice === 'education') setStarting(session.id);
-    run(actions.choose(choice).then((r) => r && !r.ok && setStarting(undefined)));
-  };
-  // The video screen exists from the choice on (hidden and loading), so choosing it starts at once.
-  const video = (phase === 'choice' || phase === 'video') && (
-    <VideoScreen
-      key={session.id}
-      session={session}
-      active={phase === 'video'}
-      onWalkAway={pausedWalkAway}
-      onLeftVideo={leftVideo}
-    />
-  );
-  const screen =
-    phase === 'choice' ? (
-      <ChoiceScreen session={session} busy={busy} onChoose={choose} />
-    ) : phase === 'video' ? null : phase === 'quiz' ? (
-      <QuizScreen
-        key={`${session.id}-${session.quiz?.attempt}`}
-        session={session}
-        busy={busy}
-        onSubmit={(a) => run(actions.submitQuiz(a))}
-      />
-    ) : (
-      <PledgeScreen key={session.id} session={session} busy={busy} onSign={(s) => run(actions.pledge(s))} />
+  // 大字 and 自动朗读 last from the rider's first screen to the last; the attract loop switches them off.
+  return <RiderAidsProvider riderPresent={session !== null || ending !== null}>{content()}</RiderAidsProvider>;
+
+  function content() {
+    if (ending) return <EndScreen ending={ending} />;
+    if (!session) return <AttractLoop kioskName={kioskName} postName={postName} connected={connected} />;
+    const current = session;
+    const choose = (choice: 'education' | 'fine') => {
+      if (choice === 'education') setStarting(current.id);
+      run(actions.choose(choice).then((r) => r && !r.ok && setStarting(undefined)));
+    };
+    // The video screen exists from the choice on (hidden and loading), so choosing it starts at once.
+    const video = (phase === 'choice' || phase === 'video') && (
+      <VideoScreen key={session.id} session={session} active={phase === 'video'} onWalkAway={pausedWalkAway} onLeftVideo={leftVideo} />
     );
-  return (
-    <>
-      {video}
-      {screen}
-      {touchScreen && <IdleWarning seconds={idle} />}
-    </>
-  );
+    const screen =
+      phase === 'choice' ? (
+        <ChoiceScreen session={session} busy={busy} onChoose={choose} />
+      ) : phase === 'video' ? null : phase === 'quiz' ? (
+        <QuizScreen key={`${session.id}-${session.quiz?.attempt}`} session={session} busy={busy} onSubmit={(a) => run(actions.submitQuiz(a))} />
+      ) : (
+        <PledgeScreen key={session.id} session={session} busy={busy} onSign={(s) => run(actions.pledge(s))} />
+      );
+    return (
+      <>
+        {video}
+        {touchScreen && <AidsBar />}
+        {screen}
+        {touchScreen && <IdleWarning seconds={idle} />}
+      </>
+    );
+  }
 }

@@ -11,7 +11,8 @@ videojs.addLanguage('zh-CN', zhCN);
 /**
  * video.js on a <video> made here rather than by React: video.js rewrites the element's DOM, which
  * React must never touch. Chinese captions are on by default, the volume control stays, and there is
- * no fullscreen, picture-in-picture or speed control (the kiosk is the whole screen already).
+ * no fullscreen, picture-in-picture or speed control (the kiosk is the whole screen already), and no
+ * caption-style dialog.
  */
 export function VideoPlayer({ video, onPlayer }: { video: VideoInfo; onPlayer(player: Player | null): void }) {
   const holder = useRef<HTMLDivElement>(null);
@@ -46,6 +47,8 @@ export function VideoPlayer({ video, onPlayer }: { video: VideoInfo; onPlayer(pl
         volumePanel: { inline: false },
       },
       userActions: { doubleClick: false, hotkeys: false },
+      // No 字幕设定 dialog: its small selects are no touch targets, and the kiosk's captions are styled here.
+      textTrackSettings: false,
     });
     // Captions shown, whatever the browser's own default.
     player.ready(() => {
