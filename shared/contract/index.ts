@@ -11,6 +11,7 @@ import { kioskStaffEvents } from './kiosk-staff';
 import { adminEvents } from './admin';
 import { dataCareEvents } from './data-care';
 import { contentEvents } from './content';
+import { handoverEvents } from './handover';
 
 export * from './result';
 export * from './define';
@@ -25,6 +26,7 @@ export * from './kiosk-staff';
 export * from './admin';
 export * from './data-care';
 export * from './content';
+export * from './handover';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
@@ -38,6 +40,7 @@ export const clientEvents = {
   ...adminEvents,
   ...dataCareEvents,
   ...contentEvents,
+  ...handoverEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

@@ -10,6 +10,7 @@ import type { PairingDesk } from '../kiosk/pairing';
 import { reportsHandlers } from '../reports/handlers';
 import { kioskStaffHandlers } from '../kiosk/staff-exit';
 import { contentHandlers } from '../content/handlers';
+import { handoverHandlers } from '../handover/handlers';
 import type { Handlers } from './handlers';
 
 /** Joins every feature's handlers; `satisfies` makes a missing or misspelled event a type error. */
@@ -25,4 +26,5 @@ export const allHandlers = (desk: PairingDesk) =>
     ...adminHandlers,
     ...dataCareHandlers,
     ...contentHandlers,
+    ...handoverHandlers,
   }) satisfies Handlers<EventName>;
