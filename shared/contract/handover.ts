@@ -35,7 +35,7 @@ export interface HandoverContents {
   asOf: number;
   /** Still open, whenever they began: each must be taken over by the incoming officer. */
   openEscorts: HandoverEscort[];
-  /** Requested or closed within the shift (open ones included). */
+  /** Requested within the shift (open ones included) or closed within it. */
   shiftEscorts: HandoverEscort[];
   escortOutcomes: { handedOver: number; cancelled: number; open: number };
   helmetStops: { total: number; byOutcome: Record<StopOutcome, number> };

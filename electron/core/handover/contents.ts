@@ -31,14 +31,13 @@ export const readOpenEscortRows = (db: Db) =>
 /**
  * Escorts requested or closed in the shift so far. Closed ones are looked for among those requested up
  * to a day before it (the requested_at index bounds the read): an escort open longer than a day was
- * on an earlier handover's open list already.
+ * on an earlier handover's open list already, and is on this one's too (`openEscorts`).
  */
 function shiftEscortRows(db: Db, shift: ShiftSpan, asOf: number): EscortRow[] {
   return stmt<EscortRow>(
     db,
     `SELECT * FROM escorts WHERE requested_at >= @from AND requested_at <= @asOf
-        AND (requested_at >= @start OR COALESCE(handed_over_at, cancelled_at) >= @start
-             OR status NOT IN ('handedOver', 'cancelled'))
+        AND (requested_at >= @start OR COALESCE(handed_over_at, cancelled_at) >= @start)
       ORDER BY requested_at`,
   ).all({ from: shift.bounds.start - DAY_MS, start: shift.bounds.start, asOf });
 }

@@ -3,6 +3,7 @@ import type { AuditRecord } from '../../../shared/contract/admin';
 import { advisoryKinds, stepLabels } from '../../../shared/domain/escort-kinds';
 import { formatDuration } from '../../../shared/domain/escort-timeline';
 import { helmetVehicles } from '../../../shared/domain/helmet';
+import { shiftLabels } from '../../../shared/domain/shift';
 import { formatLocal } from '../../../shared/domain/time';
 import { formatSize } from './format';
 
@@ -46,6 +47,7 @@ const vocabularies: Record<string, Vocabulary> = {
   status: stepLabels,
   kind: advisoryKinds,
   vehicle: helmetVehicles,
+  shift: shiftLabels,
 };
 
 // Epoch ms after 2000-01-01: a time, not a count.
