@@ -4,6 +4,7 @@ import { reports } from './en/reports';
 import { helmet } from './en/helmet';
 import { admin } from './en/admin';
 import { content } from './en/content';
+import { handover } from './en/handover';
 
 export const en: Messages = {
   app: {
@@ -12,7 +13,7 @@ export const en: Messages = {
     connecting: 'Connecting…',
     disconnected: 'Disconnected, reconnecting…',
   },
-  nav: { escorts: 'Green channel', helmet: 'Helmet education', reports: 'Reports', admin: 'Admin' },
+  nav: { escorts: 'Green channel', helmet: 'Helmet education', handover: 'Handover', reports: 'Reports', admin: 'Admin' },
   roles: { officer: 'Officer', chief: 'Chief', admin: 'Admin' },
   login: {
     title: 'Officer sign-in',
@@ -65,5 +66,6 @@ export const en: Messages = {
   helmet,
   admin,
   content,
+  handover,
   common: { save: 'Save', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…', error: 'Error' },
 };

@@ -46,7 +46,9 @@ const signing = (takeOver: number[], over: Partial<SignHandoverInput> = {}): Sig
   ...over,
 });
 
-const refusal = (ack: { ok: boolean; error?: { code: string; message: string } }) => {
+type Refusable = { ok: boolean; error?: { code: string; message: string } };
+const refusal = (reply: unknown) => {
+  const ack = reply as Refusable;
   expect(ack.ok).toBe(false);
   return ack.error!;
 };

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Officer } from '../../../shared/contract/auth';
 import type { Role } from '../../../shared/domain/roles';
-import { EscortsPage, HelmetPage, AdminArea } from './lazy-pages';
+import { EscortsPage, HelmetPage, HandoverPage, AdminArea } from './lazy-pages';
 import { LazyReportsPage } from '../reports/LazyReportsPage';
 
 export interface BoothPage {
@@ -16,6 +16,7 @@ export interface BoothPage {
 export const boothPages: BoothPage[] = [
   { key: 'escorts', label: 'nav.escorts', minRole: 'officer', component: EscortsPage },
   { key: 'helmet', label: 'nav.helmet', minRole: 'officer', component: HelmetPage },
+  { key: 'handover', label: 'nav.handover', minRole: 'officer', component: HandoverPage },
   { key: 'reports', label: 'nav.reports', minRole: 'chief', component: LazyReportsPage },
   { key: 'admin', label: 'nav.admin', minRole: 'admin', component: AdminArea },
 ];
