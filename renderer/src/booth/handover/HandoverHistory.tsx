@@ -62,7 +62,7 @@ export function HandoverHistory({ refresh }: { refresh: number }) {
           },
           { title: t('handover.outgoing'), key: 'out', render: (_, r) => `${r.outgoing.name} ${r.outgoing.badge}` },
           { title: t('handover.incoming'), key: 'in', render: (_, r) => `${r.incoming.name} ${r.incoming.badge}` },
-          { title: t('handover.open'), key: 'open', width: 90, render: (_, r) => r.takenOver.length },
+          { title: t('handover.takenOverColumn'), key: 'open', width: 90, render: (_, r) => r.takenOver.length },
           { title: t('handover.notes'), key: 'notes', ellipsis: true, render: (_, r) => r.notes ?? '' },
         ]}
       />

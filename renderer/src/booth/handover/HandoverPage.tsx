@@ -10,9 +10,9 @@ import { useHandoverDraft } from './useHandoverDraft';
 import './handover.css';
 
 /**
- * 交接班, a page of the booth rather than a header button: the handover is a screen's worth (the
- * shift's figures, every open escort to take over, two PINs, then the record and the list by day),
- * read at leisure at the shift's end, and the header has no room left at 1366 px. Any officer opens it.
+ * 交接班 is a page of the booth, not a dialog: a handover is a screen's worth (the shift's figures,
+ * every open escort to take over, two PINs, then the record and the list by day), read at leisure at
+ * the shift's end. Any officer opens it from their own menu (see pages.tsx).
  */
 export function HandoverPage() {
   const { t } = useTranslation();

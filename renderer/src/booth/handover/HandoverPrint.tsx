@@ -11,7 +11,7 @@ import { useHandoverWords } from './useHandoverWords';
 function EscortRows({ escorts, words: w }: { escorts: HandoverEscort[]; words: ReturnType<typeof useHandoverWords> }) {
   const { t } = useTranslation();
   return (
-    <table className="print-table">
+    <table className="print-table handover-print-escorts">
       <thead>
         <tr>
           <th>{t('handover.plate')}</th>
@@ -87,9 +87,7 @@ export function HandoverPrint({ stamp, onReady }: { stamp: HandoverPrintStamp; o
         </h3>
       </section>
       <section className="print-section">
-        <h3>
-          {t('handover.openEscorts')} · {t('handover.takenOver', { count: h.takenOver.length })}
-        </h3>
+        <h3>{t('handover.takenOver', { count: h.takenOver.length })}</h3>
         {c.openEscorts.length ? <EscortRows escorts={c.openEscorts} words={w} /> : <p>{t('handover.noOpenEscorts')}</p>}
       </section>
       <section className="print-section">
@@ -108,11 +106,11 @@ export function HandoverPrint({ stamp, onReady }: { stamp: HandoverPrintStamp; o
           />
         </div>
         <div>
-          <h3>{t('handover.helmetTotal', { count: c.helmetStops.total })}</h3>
+          <h3>{t('punct.aside', { text: t('handover.helmetStops'), note: t('handover.helmetTotal', { count: c.helmetStops.total }) })}</h3>
           <CountRows rows={stopOutcomes.map((k) => [t(`helmet.outcome.${k}`), c.helmetStops.byOutcome[k]])} />
         </div>
         <div>
-          <h3>{t('handover.advisoryTotal', { count: c.advisories.total })}</h3>
+          <h3>{t('punct.aside', { text: t('handover.advisories'), note: t('handover.advisoryTotal', { count: c.advisories.total }) })}</h3>
           <CountRows
             rows={Object.entries(advisoryKinds).map(([k, v]) => [v[w.lang], c.advisories.byKind[k as keyof typeof advisoryKinds]])}
           />

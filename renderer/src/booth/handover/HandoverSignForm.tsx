@@ -68,7 +68,7 @@ export function HandoverSignForm({
           <OpenEscortList contents={draft.contents} selectable />
         </Checkbox.Group>
       </Form.Item>
-      <Form.Item name="notes" label={t('handover.notes')}>
+      <Form.Item name="notes" label={t('handover.notes')} className="handover-notes">
         <Input.TextArea
           rows={2}
           maxLength={HANDOVER_NOTES_MAX}

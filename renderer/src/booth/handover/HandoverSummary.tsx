@@ -23,7 +23,7 @@ export function HandoverSummary({ contents: c }: { contents: HandoverContents })
   const o = c.escortOutcomes;
   return (
     <div className="handover-figures" data-testid="handover-figures">
-      <Figure title={t('handover.escortOutcomes')} value={`${o.handedOver} / ${o.cancelled} / ${o.open}`}>
+      <Figure title={t('handover.escortOutcomes')} value={t('handover.escortTotal', { count: c.shiftEscorts.length })}>
         <p>
           {t('handover.handedOver')} {o.handedOver} · {t('handover.cancelled')} {o.cancelled} · {t('handover.open')}{' '}
           {o.open}

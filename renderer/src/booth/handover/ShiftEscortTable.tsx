@@ -33,7 +33,7 @@ export function ShiftEscortTable({ contents }: { contents: HandoverContents }) {
         {
           title: t('handover.closedAt'),
           key: 'closed',
-          width: 70,
+          width: 96,
           render: (_, e) => (e.closedAt === null ? '—' : w.at(e.closedAt).slice(11)),
         },
       ]}

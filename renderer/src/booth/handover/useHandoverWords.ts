@@ -19,6 +19,7 @@ export function useHandoverWords(contents: Pick<HandoverContents, 'timeZone' | '
     person,
     crew: (officers: EscortOfficer[]) => officers.map((o) => o.name).join('、'),
     title: t('handover.title', { date: contents.shiftDate, shift: shiftLabels[contents.shift][lang] }),
-    window: `${at(contents.shiftStart)} – ${at(contents.shiftEnd).slice(11)}`,
+    // A night shift ends the next morning: its end then shows the date too (MM-DD HH:mm).
+    window: `${at(contents.shiftStart)} – ${at(contents.shiftEnd).slice(contents.shiftDate === at(contents.shiftEnd).slice(0, 10) ? 11 : 5)}`,
   };
 }
