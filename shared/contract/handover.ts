@@ -81,7 +81,11 @@ export const HANDOVER_NOTES_MAX = 500;
 
 const id = z.number({ error: '交接班记录编号无效' }).int('交接班记录编号无效').positive('交接班记录编号无效');
 const escortId = z.number({ error: '护送记录编号无效' }).int('护送记录编号无效').positive('护送记录编号无效');
-const pin = (who: string) => z.string({ error: `请输入${who}密码` }).min(1, `请输入${who}密码`).max(64, `${who}密码过长`);
+const pin = (who: string) =>
+  z
+    .string({ error: `请输入${who}密码` })
+    .min(1, `请输入${who}密码`)
+    .max(64, `${who}密码过长`);
 
 export const signHandoverSchema = z.strictObject({
   incomingBadge: z.string({ error: '请输入接班民警警号' }).trim().min(1, '请输入接班民警警号').pipe(badgeSchema),

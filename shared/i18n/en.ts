@@ -13,7 +13,13 @@ export const en: Messages = {
     connecting: 'Connecting…',
     disconnected: 'Disconnected, reconnecting…',
   },
-  nav: { escorts: 'Green channel', helmet: 'Helmet education', handover: 'Handover', reports: 'Reports', admin: 'Admin' },
+  nav: {
+    escorts: 'Green channel',
+    helmet: 'Helmet education',
+    handover: 'Handover',
+    reports: 'Reports',
+    admin: 'Admin',
+  },
   roles: { officer: 'Officer', chief: 'Chief', admin: 'Admin' },
   login: {
     title: 'Officer sign-in',

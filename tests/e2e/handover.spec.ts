@@ -116,7 +116,9 @@ test('two officers hand over with an open escort taken over; the record prints a
   // The print is in the audit chain, after the signature and the take-over.
   const db = new Database(join(core.dataDir, 'greenpost.db'), { readonly: true });
   const actions = db
-    .prepare(`SELECT action FROM audit_log WHERE action IN ('handover.sign', 'escort.takeOver', 'handover.print') ORDER BY seq`)
+    .prepare(
+      `SELECT action FROM audit_log WHERE action IN ('handover.sign', 'escort.takeOver', 'handover.print') ORDER BY seq`,
+    )
     .all() as { action: string }[];
   db.close();
   expect(actions.map((a) => a.action)).toEqual(['escort.takeOver', 'handover.sign', 'handover.print']);

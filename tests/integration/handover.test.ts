@@ -154,7 +154,9 @@ describe('交接班 over the real core', () => {
     expect(left).toMatchObject({ code: 'VALIDATION' });
     expect(left.message).toBe('进行中的护送必须由接班民警接管：鲁P55555（' + second.id + ' 号） 尚未勾选接管');
     expect(refusal(await a.send('handover:sign', signing([...both, 9999]))).message).toContain('9999 号已不在进行中');
-    expect(refusal(await a.send('handover:sign', signing([first.id, first.id]))).message).toContain('接管的护送列表有重复');
+    expect(refusal(await a.send('handover:sign', signing([first.id, first.id]))).message).toContain(
+      '接管的护送列表有重复',
+    );
     expect(written()).toEqual(before);
     // None of these got as far as a PIN check.
     expect(count(`SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE 'auth.%failed'`)).toBe(0);
@@ -177,17 +179,30 @@ describe('交接班 over the real core', () => {
     expect((await pushed).officers.map((o) => o.name)).toEqual(['张伟', '刘洋']);
 
     const audit = db()
-      .prepare(`SELECT actor, action, entity_id, details FROM audit_log WHERE action IN ('handover.sign', 'escort.takeOver') ORDER BY seq`)
+      .prepare(
+        `SELECT actor, action, entity_id, details FROM audit_log WHERE action IN ('handover.sign', 'escort.takeOver') ORDER BY seq`,
+      )
       .all() as { actor: string; action: string; entity_id: string; details: string }[];
     expect(audit.map((r) => [r.actor, r.action, r.entity_id])).toEqual([
       ['officer:900003', 'escort.takeOver', String(open.id)],
       ['officer:900003', 'handover.sign', String(record.id)],
     ]);
-    expect(JSON.parse(audit[1]!.details)).toMatchObject({ incoming: '900004', outgoing: '900003', takenOver: [open.id] });
+    expect(JSON.parse(audit[1]!.details)).toMatchObject({
+      incoming: '900004',
+      outgoing: '900003',
+      takenOver: [open.id],
+    });
 
     // The escort changes afterwards; the signed handover does not.
     const current = expectOk(await b.send('escort:detail', { id: open.id })).escort;
-    expectOk(await b.send('escort:edit', { id: open.id, version: current.version, reason: '号牌看错', changes: { plate: '鲁P77777' } }));
+    expectOk(
+      await b.send('escort:edit', {
+        id: open.id,
+        version: current.version,
+        reason: '号牌看错',
+        changes: { plate: '鲁P77777' },
+      }),
+    );
     const again = expectOk(await b.send('handover:detail', { id: record.id }));
     expect(again).toEqual(record);
     expect(again.contents.openEscorts[0]!.plate).toBe('鲁P66666');
@@ -197,7 +212,10 @@ describe('交接班 over the real core', () => {
     const { a } = await twoOfficers();
     const record = expectOk(await a.send('handover:sign', signing([])));
     for (const name of ['handover:edit', 'handover:update', 'handover:delete'])
-      expect(await a.raw(name, { id: record.id, notes: '改' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await a.raw(name, { id: record.id, notes: '改' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     expect(() => db().prepare(`UPDATE handovers SET notes = '改过' WHERE id = ?`).run(record.id)).toThrow(
       /signed handover cannot be changed/,
     );
@@ -217,7 +235,8 @@ describe('交接班 over the real core', () => {
     expect([late.contents.shiftDate, early.contents.shiftDate]).toEqual(['2026-03-10', '2026-03-10']);
     expect(late.contents.shift).toBe('night');
 
-    const ids = async (date: string) => expectOk(await a.send('handover:list', { date })).rows.map((r: HandoverRecord) => r.id);
+    const ids = async (date: string) =>
+      expectOk(await a.send('handover:list', { date })).rows.map((r: HandoverRecord) => r.id);
     expect(await ids('2026-03-10')).toEqual([late.id]);
     expect(await ids('2026-03-11')).toEqual([early.id]);
     expect(await ids('2026-03-12')).toEqual([]);

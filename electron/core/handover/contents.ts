@@ -23,10 +23,14 @@ const asHandoverEscorts = (db: Db, rows: EscortRow[]): HandoverEscort[] =>
     officers: e.officers,
   }));
 
-const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeroes = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 export const readOpenEscortRows = (db: Db) =>
-  stmt<EscortRow>(db, `SELECT * FROM escorts WHERE status NOT IN ('handedOver', 'cancelled') ORDER BY requested_at`).all();
+  stmt<EscortRow>(
+    db,
+    `SELECT * FROM escorts WHERE status NOT IN ('handedOver', 'cancelled') ORDER BY requested_at`,
+  ).all();
 
 /**
  * Escorts requested or closed in the shift so far. Closed ones are looked for among those requested up

@@ -27,8 +27,7 @@ function assertTakeOver(db: Db, takeOver: number[]): EscortRow[] {
     );
   const openIds = new Set(open.map((e) => e.id));
   const stale = takeOver.filter((id) => !openIds.has(id));
-  if (stale.length > 0)
-    throw conflict(`护送 ${stale.join('、')} 号已不在进行中，请刷新交接内容后重试`, { stale });
+  if (stale.length > 0) throw conflict(`护送 ${stale.join('、')} 号已不在进行中，请刷新交接内容后重试`, { stale });
   return open;
 }
 
@@ -39,7 +38,10 @@ async function signature(db: Db, who: '交班民警' | '接班民警', officer: 
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     // The badge is known here: the login's 警号或密码错误 would blame the wrong field.
-    throw new DomainError(err.code, `${who} ${officer.name}（${officer.badge}）：${err.message.replace('警号或密码错误', '密码错误')}`);
+    throw new DomainError(
+      err.code,
+      `${who} ${officer.name}（${officer.badge}）：${err.message.replace('警号或密码错误', '密码错误')}`,
+    );
   }
 }
 
@@ -59,7 +61,8 @@ export async function signHandover(
 ): Promise<{ record: HandoverRecord; takenOver: number[] }> {
   const outgoing = findOfficerById(db, by.officerId)!;
   const incoming = findOfficerByBadge(db, req.incomingBadge);
-  if (!incoming || incoming.active !== 1) throw validation(`没有警号为 ${req.incomingBadge} 的在职民警，请核对接班民警警号`);
+  if (!incoming || incoming.active !== 1)
+    throw validation(`没有警号为 ${req.incomingBadge} 的在职民警，请核对接班民警警号`);
   if (incoming.id === outgoing.id) throw validation('接班民警不能是交班民警本人：请由接班民警输入自己的警号和密码');
   assertTakeOver(db, req.takeOver);
   await signature(db, '交班民警', outgoing, req.outgoingPin, now);
@@ -69,7 +72,10 @@ export async function signHandover(
     const open = assertTakeOver(db, req.takeOver);
     const joined: number[] = [];
     for (const e of open) {
-      const added = stmt(db, 'INSERT OR IGNORE INTO escort_officers (escort_id, officer_id) VALUES (?, ?)').run(e.id, incoming.id);
+      const added = stmt(db, 'INSERT OR IGNORE INTO escort_officers (escort_id, officer_id) VALUES (?, ?)').run(
+        e.id,
+        incoming.id,
+      );
       if (added.changes > 0) joined.push(e.id);
       // Bumped even when the incoming officer was already on the crew: the escort's owner changed hands.
       stmt(db, 'UPDATE escorts SET version = version + 1, updated_at = ? WHERE id = ?').run(now, e.id);

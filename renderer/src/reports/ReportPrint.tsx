@@ -16,7 +16,9 @@ function PrintSection({ spec, height = 200 }: { spec: ChartSpec; height?: number
   return (
     <section className="print-section">
       <h3>{spec.title}</h3>
-      {spec.categories.length > 0 && <EChart option={option} width={PRINT_PAGE_WIDTH} height={height} label={spec.title} />}
+      {spec.categories.length > 0 && (
+        <EChart option={option} width={PRINT_PAGE_WIDTH} height={height} label={spec.title} />
+      )}
       <PrintTable spec={spec} across={spec.categories.length > 12} />
     </section>
   );

@@ -61,7 +61,8 @@ export const handover: Messages['handover'] = {
   printTitle: '{{post}} shift handover',
   printRecord: 'Record no. {{id}}  Signed {{at}} ({{zone}})',
   printGenerated: 'Printed {{at}} by {{by}}',
-  printNote: 'Both officers confirmed this record with their PINs; it cannot be changed after signing. The audit log is authoritative.',
+  printNote:
+    'Both officers confirmed this record with their PINs; it cannot be changed after signing. The audit log is authoritative.',
   signOutgoing: 'Outgoing officer: ',
   signIncoming: 'Incoming officer: ',
   signConfirmed: ' (confirmed by PIN {{at}})',

@@ -92,7 +92,11 @@ export function HandoverPrint({ stamp, onReady }: { stamp: HandoverPrintStamp; o
       </section>
       <section className="print-section">
         <h3>{t('handover.shiftEscorts')}</h3>
-        {c.shiftEscorts.length ? <EscortRows escorts={c.shiftEscorts} words={w} /> : <p>{t('handover.noShiftEscorts')}</p>}
+        {c.shiftEscorts.length ? (
+          <EscortRows escorts={c.shiftEscorts} words={w} />
+        ) : (
+          <p>{t('handover.noShiftEscorts')}</p>
+        )}
       </section>
       <section className="print-section handover-print-figures">
         <div>
@@ -106,13 +110,26 @@ export function HandoverPrint({ stamp, onReady }: { stamp: HandoverPrintStamp; o
           />
         </div>
         <div>
-          <h3>{t('punct.aside', { text: t('handover.helmetStops'), note: t('handover.helmetTotal', { count: c.helmetStops.total }) })}</h3>
+          <h3>
+            {t('punct.aside', {
+              text: t('handover.helmetStops'),
+              note: t('handover.helmetTotal', { count: c.helmetStops.total }),
+            })}
+          </h3>
           <CountRows rows={stopOutcomes.map((k) => [t(`helmet.outcome.${k}`), c.helmetStops.byOutcome[k]])} />
         </div>
         <div>
-          <h3>{t('punct.aside', { text: t('handover.advisories'), note: t('handover.advisoryTotal', { count: c.advisories.total }) })}</h3>
+          <h3>
+            {t('punct.aside', {
+              text: t('handover.advisories'),
+              note: t('handover.advisoryTotal', { count: c.advisories.total }),
+            })}
+          </h3>
           <CountRows
-            rows={Object.entries(advisoryKinds).map(([k, v]) => [v[w.lang], c.advisories.byKind[k as keyof typeof advisoryKinds]])}
+            rows={Object.entries(advisoryKinds).map(([k, v]) => [
+              v[w.lang],
+              c.advisories.byKind[k as keyof typeof advisoryKinds],
+            ])}
           />
         </div>
       </section>
@@ -120,7 +137,9 @@ export function HandoverPrint({ stamp, onReady }: { stamp: HandoverPrintStamp; o
         <h3>{t('handover.kiosks')}</h3>
         <p>
           {c.kiosks.paired ? t('handover.kioskState', c.kiosks) : t('handover.noKiosks')}
-          {c.kiosks.names.map((k) => ` · ${k.name}（${t(k.online ? 'handover.online' : 'handover.offline')}）`).join('')}
+          {c.kiosks.names
+            .map((k) => ` · ${k.name}（${t(k.online ? 'handover.online' : 'handover.offline')}）`)
+            .join('')}
         </p>
       </section>
       <section className="print-section">
@@ -130,9 +149,15 @@ export function HandoverPrint({ stamp, onReady }: { stamp: HandoverPrintStamp; o
       <SignLines
         seal={false}
         lines={[
-          { label: t('handover.signOutgoing'), value: `${w.person(h.outgoing)}${t('handover.signConfirmed', { at: w.at(h.signedAt) })}` },
+          {
+            label: t('handover.signOutgoing'),
+            value: `${w.person(h.outgoing)}${t('handover.signConfirmed', { at: w.at(h.signedAt) })}`,
+          },
           { label: t('handover.signHand') },
-          { label: t('handover.signIncoming'), value: `${w.person(h.incoming)}${t('handover.signConfirmed', { at: w.at(h.signedAt) })}` },
+          {
+            label: t('handover.signIncoming'),
+            value: `${w.person(h.incoming)}${t('handover.signConfirmed', { at: w.at(h.signedAt) })}`,
+          },
           { label: t('handover.signHand') },
         ]}
       />

@@ -31,7 +31,13 @@ export function HandoverRecordCard({ record }: { record: HandoverRecord }) {
         {t('handover.print')}
       </Button>
       {printing.notice && (
-        <Alert type={printing.notice.type} showIcon role="status" title={printing.notice.text} style={{ marginTop: 12 }} />
+        <Alert
+          type={printing.notice.type}
+          showIcon
+          role="status"
+          title={printing.notice.text}
+          style={{ marginTop: 12 }}
+        />
       )}
       {printing.stamp && <HandoverPrint stamp={printing.stamp} onReady={printing.onPrintReady} />}
     </div>

@@ -2,7 +2,12 @@ import { Alert, Button, Checkbox, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { badgeSchema } from '../../../../shared/contract/auth';
-import { HANDOVER_NOTES_MAX, type HandoverDraft, type HandoverRecord, type SignHandoverInput } from '../../../../shared/contract/handover';
+import {
+  HANDOVER_NOTES_MAX,
+  type HandoverDraft,
+  type HandoverRecord,
+  type SignHandoverInput,
+} from '../../../../shared/contract/handover';
 import { zodRule } from '../../admin/zod-rule';
 import { useFormSubmit } from '../useFormSubmit';
 import { OpenEscortList } from './OpenEscortList';

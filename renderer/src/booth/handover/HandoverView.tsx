@@ -6,7 +6,15 @@ import { ShiftEscortTable } from './ShiftEscortTable';
 import { useHandoverWords } from './useHandoverWords';
 
 /** A handover on screen: the shift's figures and escorts on the left, the signing or the signed record beside. */
-export function HandoverView({ contents, aside, actions }: { contents: HandoverContents; aside: ReactNode; actions?: ReactNode }) {
+export function HandoverView({
+  contents,
+  aside,
+  actions,
+}: {
+  contents: HandoverContents;
+  aside: ReactNode;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const w = useHandoverWords(contents);
   return (

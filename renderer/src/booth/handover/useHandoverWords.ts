@@ -6,7 +6,9 @@ import { formatLocal } from '../../../../shared/domain/time';
 import { useLabels } from '../escorts/labels';
 
 /** A handover's words in the screen's language, its times on the post's wall clock. */
-export function useHandoverWords(contents: Pick<HandoverContents, 'timeZone' | 'shift' | 'shiftDate' | 'shiftStart' | 'shiftEnd'>) {
+export function useHandoverWords(
+  contents: Pick<HandoverContents, 'timeZone' | 'shift' | 'shiftDate' | 'shiftStart' | 'shiftEnd'>,
+) {
   const { t } = useTranslation();
   const labels = useLabels();
   const lang = labels.lang === 'en' ? ('en' as const) : ('zh' as const);
