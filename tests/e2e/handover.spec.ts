@@ -49,6 +49,9 @@ test('two officers hand over with an open escort taken over; the record prints a
   await expect(zhang.getByRole('cell', { name: '鲁PK1357' })).toBeVisible();
   await expect(zhang.getByTestId('handover-figures')).toContainText('本班 2 起');
   await zhang.screenshot({ path: join(shots, 'handover-draft-1366.png') });
+  await zhang.setViewportSize({ width: 1920, height: 1080 });
+  await zhang.screenshot({ path: join(shots, 'handover-draft-1920.png') });
+  await zhang.setViewportSize({ width: 1366, height: 768 });
 
   // Not ticked: the screen asks for every open escort to be taken over before asking the core.
   await zhang.getByLabel('接班民警警号').fill('900004');
