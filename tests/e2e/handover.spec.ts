@@ -2,8 +2,9 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
 import { closeBoothPages, officerPage } from './booth-pages';
-import { expect as baseExpect, test } from './fixtures';
+import { expect as baseExpect, serveCore, stopCore, test, type ServedCore } from './fixtures';
 import { call, officerSocket } from './protocol';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -13,17 +14,28 @@ test.afterEach(closeBoothPages);
 /** Screens of this spec (SHOTS_DIR=/tmp/shots-handover to look at them by hand). */
 const shots = process.env.SHOTS_DIR ?? join('test-results', 'screens');
 
+/** The core's wall clock (faketime): late in a day shift (08:00–20:00), far from its edges. */
+const AT = '2026-03-10T18:30:00+08:00';
+
 test('two officers hand over with an open escort taken over; the record prints as an A4 PDF in Chinese', async ({
   browser,
-  core,
 }) => {
+  const core = await serveCore({ demo: true, wallClock: AT });
+  try {
+    await handOverAndPrint(browser, core);
+  } finally {
+    await stopCore(core);
+  }
+});
+
+async function handOverAndPrint(browser: Browser, core: ServedCore) {
   mkdirSync(shots, { recursive: true });
   // An escort still on the road at the shift's end, and one finished within it.
   const other = await officerSocket(core.url, '900003');
   const open = await call(other, 'escort:create', { plate: '鲁PH2468', condition: 'stroke' });
   expect(open.ok).toBe(true);
-  // Logged after the fact, minutes ago: within the shift (the core's wall clock picks the shift).
-  const ago = (min: number) => Date.now() - min * 60_000;
+  // Logged after the fact, minutes before the core's start: within the shift.
+  const ago = (min: number) => Date.parse(AT) - min * 60_000;
   const done = await call(other, 'escort:create', {
     plate: '鲁PK1357',
     times: { requested: ago(4), met: ago(3), departed: ago(2.5), arrived: ago(2), handedOver: ago(1) },
@@ -81,8 +93,12 @@ test('two officers hand over with an open escort taken over; the record prints a
   await expect(zhang.getByRole('region', { name: '鲁PH2468' })).toContainText('刘洋');
   await openHandover();
 
-  // The list by day (today in the post's zone) has it; the row opens the record, which prints.
+  // The list by day has it (the core's day, not the browser's today); the row opens the record, which prints.
   await zhang.getByRole('tab', { name: '交接记录' }).click();
+  const day = zhang.getByLabel('日期');
+  await day.click();
+  await day.fill('2026-03-10');
+  await day.press('Enter');
   const row = zhang.getByRole('cell', { name: '刘洋 900004' });
   await expect(row).toBeVisible();
   await zhang.screenshot({ path: join(shots, 'handover-history-1920.png') });
@@ -125,4 +141,4 @@ test('two officers hand over with an open escort taken over; the record prints a
     .all() as { action: string }[];
   db.close();
   expect(actions.map((a) => a.action)).toEqual(['escort.takeOver', 'handover.sign', 'handover.print']);
-});
+}

@@ -5,6 +5,7 @@ export const handover: Messages['handover'] = {
   current: 'This shift',
   history: 'Past handovers',
   title: '{{date}} {{shift}} handover',
+  shiftColumn: 'Shift',
   shiftWindow: 'Shift',
   asOf: 'Figures as of',
   refresh: 'Refresh',

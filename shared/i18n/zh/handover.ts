@@ -3,6 +3,7 @@ export const handover = {
   current: '本班交接',
   history: '交接记录',
   title: '{{date}} {{shift}}交接',
+  shiftColumn: '班次',
   shiftWindow: '班次时间',
   asOf: '统计截至',
   refresh: '刷新',

@@ -55,7 +55,7 @@ export function HandoverHistory({ refresh }: { refresh: number }) {
         columns={[
           { title: t('handover.signedAt'), key: 'at', width: 160, render: (_, r) => at(r.signedAt) },
           {
-            title: t('handover.shiftWindow'),
+            title: t('handover.shiftColumn'),
             key: 'shift',
             width: 170,
             render: (_, r) => `${r.contents.shiftDate} ${shiftLabels[r.contents.shift][lang]}`,
