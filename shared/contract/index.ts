@@ -12,6 +12,7 @@ import { adminEvents } from './admin';
 import { dataCareEvents } from './data-care';
 import { contentEvents } from './content';
 import { erEvents } from './er';
+import { handoverEvents } from './handover';
 
 export * from './result';
 export * from './define';
@@ -27,6 +28,7 @@ export * from './admin';
 export * from './data-care';
 export * from './content';
 export * from './er';
+export * from './handover';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
@@ -41,6 +43,7 @@ export const clientEvents = {
   ...dataCareEvents,
   ...contentEvents,
   ...erEvents,
+  ...handoverEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

@@ -5,6 +5,7 @@ import { helmet } from './en/helmet';
 import { admin } from './en/admin';
 import { content } from './en/content';
 import { er } from './en/er';
+import { handover } from './en/handover';
 
 export const en: Messages = {
   app: {
@@ -13,7 +14,13 @@ export const en: Messages = {
     connecting: 'Connecting…',
     disconnected: 'Disconnected, reconnecting…',
   },
-  nav: { escorts: 'Green channel', helmet: 'Helmet education', reports: 'Reports', admin: 'Admin' },
+  nav: {
+    escorts: 'Green channel',
+    helmet: 'Helmet education',
+    handover: 'Handover',
+    reports: 'Reports',
+    admin: 'Admin',
+  },
   roles: { officer: 'Officer', chief: 'Chief', admin: 'Admin' },
   login: {
     title: 'Officer sign-in',
@@ -67,5 +74,6 @@ export const en: Messages = {
   admin,
   content,
   er,
+  handover,
   common: { save: 'Save', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…', error: 'Error' },
 };

@@ -4,11 +4,12 @@ import { helmet } from './zh/helmet';
 import { admin } from './zh/admin';
 import { content } from './zh/content';
 import { er } from './zh/er';
+import { handover } from './zh/handover';
 
 /** Simplified Chinese: the product's first language. Keys are grouped by screen. */
 export const zh = {
   app: { name: '绿岗', fullName: 'GreenPost 绿岗', connecting: '正在连接…', disconnected: '连接已断开，正在重连…' },
-  nav: { escorts: '绿色通道', helmet: '头盔教育', reports: '统计报表', admin: '管理' },
+  nav: { escorts: '绿色通道', helmet: '头盔教育', handover: '交接班', reports: '统计报表', admin: '管理' },
   roles: { officer: '民警', chief: '领导', admin: '管理员' },
   login: {
     title: '民警登录',
@@ -63,6 +64,7 @@ export const zh = {
   admin,
   content,
   er,
+  handover,
   common: { save: '保存', cancel: '取消', confirm: '确定', loading: '加载中…', error: '出错了' },
 };
 

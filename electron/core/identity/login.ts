@@ -2,7 +2,7 @@ import type { SessionGrant } from '../../../shared/contract/auth';
 import { appendAudit } from '../audit/chain';
 import type { Db } from '../db/open';
 import { DomainError } from '../errors';
-import { findOfficerByBadge, toOfficer } from './officers';
+import { findOfficerByBadge, toOfficer, type OfficerRow } from './officers';
 import { decoyHash, verifyPin } from './pin';
 import { createSession } from './sessions';
 
@@ -12,10 +12,18 @@ export const LOCKOUT_MS = 5 * 60 * 1000;
 const wrong = () => new DomainError('UNAUTHENTICATED', '警号或密码错误');
 
 /**
- * Badge + PIN login. Five wrong PINs lock the account for five minutes; while locked even the
- * right PIN is refused, so a guesser learns nothing from the sixth try.
+ * Badge + PIN, checked as a login checks them: five wrong PINs lock the account for five minutes;
+ * while locked even the right PIN is refused, so a guesser learns nothing from the sixth try. A wrong
+ * PIN is counted and audited whatever asked (a login, a handover's signature); `onGood` runs in the
+ * same transaction that clears the failure count, with the officer as re-read there.
  */
-export async function login(db: Db, badge: string, pin: string, now: number): Promise<SessionGrant> {
+export async function checkOfficerPin<R>(
+  db: Db,
+  badge: string,
+  pin: string,
+  now: number,
+  onGood: (officer: OfficerRow) => R,
+): Promise<R> {
   const officer = findOfficerByBadge(db, badge);
   if (!officer || officer.active !== 1) {
     await verifyPin(pin, await decoyHash());
@@ -27,7 +35,7 @@ export async function login(db: Db, badge: string, pin: string, now: number): Pr
   }
   const good = await verifyPin(pin, officer.pin_hash);
   // The transaction returns its verdict instead of throwing: a throw would roll back the failure count.
-  const outcome = db.transaction((): SessionGrant | DomainError => {
+  const outcome = db.transaction((): { value: R } | DomainError => {
     // Re-read inside the transaction: concurrent attempts must each count.
     const current = findOfficerByBadge(db, badge)!;
     if (!good) {
@@ -46,10 +54,15 @@ export async function login(db: Db, badge: string, pin: string, now: number): Pr
     }
     if (current.locked_until > now) return new DomainError('UNAUTHENTICATED', '账号已锁定，请稍后再试');
     db.prepare('UPDATE officers SET failed_logins = 0, locked_until = 0 WHERE id = ?').run(current.id);
+    return { value: onGood(current) };
+  })();
+  if (outcome instanceof DomainError) throw outcome;
+  return outcome.value;
+}
+
+export const login = (db: Db, badge: string, pin: string, now: number): Promise<SessionGrant> =>
+  checkOfficerPin(db, badge, pin, now, (current) => {
     const grant = createSession(db, toOfficer(current), now);
     appendAudit(db, { actor: `officer:${badge}`, action: 'auth.login', entity: 'officer', entityId: current.id }, now);
     return grant;
-  })();
-  if (outcome instanceof DomainError) throw outcome;
-  return outcome;
-}
+  });

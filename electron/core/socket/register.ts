@@ -11,6 +11,7 @@ import { erHandlers } from '../er/handlers';
 import { reportsHandlers } from '../reports/handlers';
 import { kioskStaffHandlers } from '../kiosk/staff-exit';
 import { contentHandlers } from '../content/handlers';
+import { handoverHandlers } from '../handover/handlers';
 import type { Handlers } from './handlers';
 
 /** One-time pairing codes: kiosks and ER screens each have their own desk, so a code pairs only its kind. */
@@ -33,4 +34,5 @@ export const allHandlers = (desks: PairingDesks) =>
     ...dataCareHandlers,
     ...contentHandlers,
     ...erHandlers(desks.er),
+    ...handoverHandlers,
   }) satisfies Handlers<EventName>;

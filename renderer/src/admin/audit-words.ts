@@ -4,6 +4,7 @@ import { exportKinds } from '../../../shared/contract/reports';
 import { advisoryKinds, stepLabels } from '../../../shared/domain/escort-kinds';
 import { formatDuration } from '../../../shared/domain/escort-timeline';
 import { helmetVehicles } from '../../../shared/domain/helmet';
+import { shiftLabels } from '../../../shared/domain/shift';
 import { formatLocal } from '../../../shared/domain/time';
 import { formatSize } from './format';
 
@@ -50,6 +51,7 @@ const vocabularies: Record<string, Vocabulary> = {
   kind: advisoryKinds,
   vehicle: helmetVehicles,
   exportKind: exportKinds,
+  shift: shiftLabels,
 };
 
 // Epoch ms after 2000-01-01: a time, not a count.

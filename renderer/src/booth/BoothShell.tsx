@@ -39,7 +39,7 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
           theme="dark"
           selectedKeys={[visible.find((p) => p.key === current)?.key ?? visible[0]?.key ?? '']}
           onClick={(e) => setCurrent(e.key)}
-          items={visible.map((p) => ({ key: p.key, label: t(p.label) }))}
+          items={visible.filter((p) => p.place !== 'account').map((p) => ({ key: p.key, label: t(p.label) }))}
           style={{ flex: 1, minWidth: 0, fontSize: 16 }}
         />
         <Space size="middle">
@@ -48,7 +48,13 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
           <Button onClick={() => setPairingEr(true)}>{t('er.pairButton')}</Button>
           <Dropdown
             trigger={['click']}
-            menu={{ items: [{ key: 'pin', label: t('admin.account.changePin') }], onClick: () => setChangingPin(true) }}
+            menu={{
+              items: [
+                ...visible.filter((p) => p.place === 'account').map((p) => ({ key: p.key, label: t(p.label) })),
+                { key: 'pin', label: t('admin.account.changePin') },
+              ],
+              onClick: (e) => (e.key === 'pin' ? setChangingPin(true) : setCurrent(e.key)),
+            }}
           >
             <Button type="text" className="booth-link booth-user">
               {officer.name} · {officer.badge} · {t(`roles.${officer.role}`)}

@@ -19,5 +19,6 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
 type PageProps = { officer: Officer };
 export const EscortsPage = lazyScreen<PageProps>(async () => (await import('./escorts/EscortsPage')).EscortsPage);
 export const HelmetPage = lazyScreen<PageProps>(async () => (await import('./helmet/HelmetPage')).HelmetPage);
+export const HandoverPage = lazyScreen<PageProps>(async () => (await import('./handover/HandoverPage')).HandoverPage);
 export const AdminArea = lazyScreen<PageProps>(async () => (await import('../admin/AdminArea')).AdminArea);
 export const BoothShell = lazyScreen(async () => (await import('./BoothShell')).BoothShell);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { PrintStamp } from '../../../shared/contract/reports';
@@ -8,48 +8,19 @@ import { DoorTimesPrint } from './DoorTimesTable';
 import { EChart } from './EChart';
 import { reportSpecs } from './report-sections';
 import type { Lang } from './report-charts';
+import { SignLines } from './SignLines';
 import { PrintTable } from './SpecTable';
-
-/** A4 portrait content width at 96 dpi with 15 mm margins. */
-const PAGE_WIDTH = 680;
+import { PRINT_PAGE_WIDTH, usePrintLayout } from './usePrintLayout';
 
 function PrintSection({ spec, height = 200 }: { spec: ChartSpec; height?: number }) {
   const option = useMemo(() => chartOption(spec, false), [spec]);
   return (
     <section className="print-section">
       <h3>{spec.title}</h3>
-      {spec.categories.length > 0 && <EChart option={option} width={PAGE_WIDTH} height={height} label={spec.title} />}
+      {spec.categories.length > 0 && (
+        <EChart option={option} width={PRINT_PAGE_WIDTH} height={height} label={spec.title} />
+      )}
       <PrintTable spec={spec} across={spec.categories.length > 12} />
-    </section>
-  );
-}
-
-/** The lines an official report is signed on, and the place for the unit's seal. */
-function SignOff({ preparedBy, date }: { preparedBy: string; date: string }) {
-  const { t } = useTranslation();
-  return (
-    <section className="print-signoff" data-testid="print-signoff">
-      <div className="print-sign-lines">
-        <p>
-          {t('reports.signPrepared')}
-          <span className="print-sign-value">{preparedBy}</span>
-        </p>
-        <p>
-          {t('reports.signReviewed')}
-          <span className="print-sign-blank" />
-        </p>
-        <p>
-          {t('reports.signApproved')}
-          <span className="print-sign-blank" />
-        </p>
-        <p>
-          {t('reports.signDate')}
-          <span className="print-sign-value">{date}</span>
-        </p>
-      </div>
-      <div className="print-seal" aria-label={t('reports.seal')}>
-        {t('reports.seal')}
-      </div>
     </section>
   );
 }
@@ -72,25 +43,10 @@ export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
   const specs = useMemo(() => reportSpecs(r, t, lang, r.namesInExports), [r, t, lang]);
   const month = `${r.month.year}-${String(r.month.month).padStart(2, '0')}`;
 
-  useEffect(() => {
-    document.body.classList.add('printing-report');
-    // Page numbers in the page's bottom margin (CSS paged media), in the report's language.
-    const pages = document.createElement('style');
-    pages.textContent = `@page { @bottom-center { content: ${t('reports.printPageCss')}; font-size: 9pt; color: #333; } }`;
-    document.head.appendChild(pages);
-    // Two frames: React has committed and the SVG charts have been laid out.
-    let second = 0;
-    const first = requestAnimationFrame(() => (second = requestAnimationFrame(onReady)));
-    return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
-      pages.remove();
-      document.body.classList.remove('printing-report');
-    };
-  }, [onReady, t]);
+  usePrintLayout(onReady);
 
   return createPortal(
-    <div className="report-print" data-testid="report-print" style={{ width: PAGE_WIDTH }}>
+    <div className="report-print" data-testid="report-print" style={{ width: PRINT_PAGE_WIDTH }}>
       <header>
         <h1>{t('reports.printTitle', { post: r.postName })}</h1>
         <p>{t('reports.printMonth', { month })}</p>
@@ -133,7 +89,14 @@ export function ReportPrint({ stamp, lang, onReady }: ReportPrintProps) {
           {r.sinceOpening.since === null ? '—' : formatLocal(r.sinceOpening.since, r.timeZone)}
         </p>
       </section>
-      <SignOff preparedBy={stamp.preparedBy} date={formatLocal(stamp.generatedAt, r.timeZone).slice(0, 10)} />
+      <SignLines
+        lines={[
+          { label: t('reports.signPrepared'), value: stamp.preparedBy },
+          { label: t('reports.signReviewed') },
+          { label: t('reports.signApproved') },
+          { label: t('reports.signDate'), value: formatLocal(stamp.generatedAt, r.timeZone).slice(0, 10) },
+        ]}
+      />
     </div>,
     document.body,
   );

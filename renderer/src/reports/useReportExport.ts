@@ -4,6 +4,7 @@ import type { ExportFormat, ExportKind, MonthReport, PrintStamp } from '../../..
 import { useConnection } from '../net/useConnection';
 import type { ExportStage } from './ExportProgress';
 import { nativeApi, printReport, saveExport } from './native-bridge';
+import { printNotice } from './print-notice';
 
 export type ExportNotice = { type: 'success' | 'error' | 'info'; text: string };
 
@@ -63,13 +64,7 @@ export function useReportExport(onFresh: (report: MonthReport) => void) {
     const name = `统计报表-${year}-${String(month).padStart(2, '0')}.pdf`;
     setStage('save');
     printReport(name)
-      .then((outcome) =>
-        setNotice(
-          outcome === 'saved'
-            ? { type: 'success', text: t('reports.saved', { name }) }
-            : { type: 'info', text: t(outcome === 'dialog' ? 'reports.printDialog' : 'reports.cancelled', { name }) },
-        ),
-      )
+      .then((outcome) => setNotice(printNotice(outcome, name, t)))
       .catch((err: unknown) => setNotice({ type: 'error', text: err instanceof Error ? err.message : String(err) }))
       .finally(() => setStage(undefined));
   }, [stamp, t]);

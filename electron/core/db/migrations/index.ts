@@ -6,8 +6,12 @@ import content from './005-content';
 import helmetReportColumns from './006-helmet-report-columns';
 import helmetRollup from './007-helmet-rollup';
 import erPreAlerts from './008-er-pre-alerts';
+import handover from './009-handover';
 
-/** Ordered; a migration is never edited once shipped — add the next number instead. */
+/**
+ * Ordered; a migration is never edited once shipped — add the next number instead. Versions ascend
+ * but may skip one reserved for a branch not yet merged (8): the runner applies whatever is missing.
+ */
 export const migrations: ReadonlyArray<{ version: number; name: string; sql: string }> = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'escorts', sql: escorts },
@@ -17,4 +21,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 6, name: 'helmet-report-columns', sql: helmetReportColumns },
   { version: 7, name: 'helmet-rollup', sql: helmetRollup },
   { version: 8, name: 'er-pre-alerts', sql: erPreAlerts },
+  { version: 9, name: 'handover', sql: handover },
 ];
