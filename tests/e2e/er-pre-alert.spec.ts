@@ -29,7 +29,9 @@ async function pairEr(booth: Page, er: Page, url: string, name: string) {
   const code = er.getByTestId('pairing-code');
   await expect(code).toHaveText(/^\d{6}$/);
   await expect(er.getByRole('heading', { name: '急诊预警屏未配对' })).toBeVisible();
-  await booth.getByRole('button', { name: '配对急诊屏' }).click();
+  // In the officer's own menu (under the name), beside 交接班 and 修改密码.
+  await booth.locator('.booth-user').click();
+  await booth.getByRole('menuitem', { name: '配对急诊屏' }).click();
   const dialog = booth.getByRole('dialog', { name: '配对急诊预警屏' });
   await dialog.getByLabel('配对码').fill((await code.textContent())!);
   await dialog.getByLabel('名称').fill(name);

@@ -45,15 +45,17 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
         <Space size="middle">
           {!connected && <Tag color="red">{t('app.disconnected')}</Tag>}
           <Button onClick={() => setPairing(true)}>{t('shell.pairKiosk')}</Button>
-          <Button onClick={() => setPairingEr(true)}>{t('er.pairButton')}</Button>
           <Dropdown
             trigger={['click']}
             menu={{
               items: [
                 ...visible.filter((p) => p.place === 'account').map((p) => ({ key: p.key, label: t(p.label) })),
+                // Set up once per hospital screen: here rather than in a header that has no room at 1366 px.
+                { key: 'pairEr', label: t('er.pairButton') },
                 { key: 'pin', label: t('admin.account.changePin') },
               ],
-              onClick: (e) => (e.key === 'pin' ? setChangingPin(true) : setCurrent(e.key)),
+              onClick: (e) =>
+                e.key === 'pin' ? setChangingPin(true) : e.key === 'pairEr' ? setPairingEr(true) : setCurrent(e.key),
             }}
           >
             <Button type="text" className="booth-link booth-user">
