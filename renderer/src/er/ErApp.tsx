@@ -3,7 +3,7 @@ import { audioBlocked, unlockAudio } from '../common/chime';
 import { PairingScreen } from '../kiosk/PairingScreen';
 import { useNow } from '../booth/escorts/useNow';
 import { useConnection, useConnectionState } from '../net/useConnection';
-import { usePairingCode } from '../net/usePairingCode';
+import { useDevicePairing } from '../net/useDevicePairing';
 import { erToken } from './er-token';
 import { ErScreen } from './ErScreen';
 import { useErBoard } from './useErBoard';
@@ -14,29 +14,10 @@ export function ErApp() {
   const { hello, connected } = useConnectionState();
   const principal = hello?.principal;
   const unpaired = principal !== undefined && principal.kind !== 'er';
-  const pairing = usePairingCode(conn, unpaired, 'er:requestPairingCode');
+  const pairing = useDevicePairing(conn, 'er', erToken, unpaired);
   const er = useErBoard(conn, connected && principal?.kind === 'er');
   const now = useNow(er.board?.clockOffset ?? 0);
   const [soundBlocked, setSoundBlocked] = useState(audioBlocked);
-
-  useEffect(() => {
-    const offPaired = conn.on('er:paired', ({ token }) => {
-      erToken.set(token);
-      conn.reconnect();
-    });
-    const offUnpaired = conn.on('er:unpaired', () => {
-      erToken.clear();
-      conn.reconnect();
-    });
-    return () => {
-      offPaired();
-      offUnpaired();
-    };
-  }, [conn]);
-
-  useEffect(() => {
-    if (unpaired && erToken.get()) erToken.clear();
-  }, [unpaired]);
 
   // Any tap on the page lets it play sound; the banner is the tap the browser asks for.
   useEffect(() => {

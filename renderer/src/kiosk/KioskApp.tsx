@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
 import { useConnection, useConnectionState } from '../net/useConnection';
-import { usePairingCode } from '../net/usePairingCode';
+import { useDevicePairing } from '../net/useDevicePairing';
 import { RiderScreens } from './helmet/RiderScreens';
 import { kioskToken } from './kiosk-token';
 import { PairingScreen } from './PairingScreen';
@@ -13,26 +12,7 @@ export function KioskApp() {
   const principal = hello?.principal;
   const unpaired = principal !== undefined && principal.kind !== 'kiosk';
 
-  useEffect(() => {
-    const offPaired = conn.on('kiosk:paired', ({ token }) => {
-      kioskToken.set(token);
-      conn.reconnect();
-    });
-    const offUnpaired = conn.on('kiosk:unpaired', () => {
-      kioskToken.clear();
-      conn.reconnect();
-    });
-    return () => {
-      offPaired();
-      offUnpaired();
-    };
-  }, [conn]);
-
-  // An unpaired screen (or one whose token was revoked) asks for a code, and a new one before it expires.
-  useEffect(() => {
-    if (unpaired && kioskToken.get()) kioskToken.clear();
-  }, [unpaired]);
-  const pairing = usePairingCode(conn, unpaired, 'kiosk:requestPairingCode');
+  const pairing = useDevicePairing(conn, 'kiosk', kioskToken, unpaired);
 
   if (!hello) return <main className="kiosk-screen" />;
   if (principal?.kind === 'kiosk')
