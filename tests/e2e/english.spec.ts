@@ -89,6 +89,21 @@ test('login switches language and keeps it; the English booth reads without Chin
   expect(await shown.evaluate((el) => el.scrollWidth <= el.clientWidth), 'month value not cut').toBe(true);
   await expect(page.getByText('Month comparison')).toBeVisible();
   await shoot(page, 'reports');
+
+  // 交接班, from the officer's own menu: headings, labels and figures in English, ASCII punctuation.
+  await page.locator('.booth-user').click();
+  await page.getByRole('menuitem', { name: 'Handover' }).click();
+  await expect(page.getByRole('button', { name: 'Sign handover' })).toBeVisible();
+  // The signed-in officer's name is data: it stays as written, in ASCII parentheses.
+  await expect(page.getByText('Outgoing officer’s PIN (王建国)')).toBeVisible();
+  await expectNoCjk(
+    page
+      .locator('.ant-card-head-title, .ant-form-item-label, .ant-table-thead th, .ant-tabs-tab')
+      .filter({ hasNotText: '王建国' }),
+    'handover',
+  );
+  await expect(page.getByText(/^Shift: \d{4}-\d\d-\d\d \d\d:\d\d – /)).toBeVisible();
+  await shoot(page, 'handover');
 });
 
 test('the audit tab shows names and words, not keys and JSON', async ({ page, core }) => {

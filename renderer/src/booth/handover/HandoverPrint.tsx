@@ -72,7 +72,7 @@ export function HandoverPrint({ stamp, onReady }: { stamp: HandoverPrintStamp; o
       <header>
         <h1>{t('handover.printTitle', { post: c.postName })}</h1>
         <p>
-          <strong>{w.title}</strong> · {t('handover.shiftWindow')}：{w.window}
+          <strong>{w.title}</strong> · {t('punct.labelled', { label: t('handover.shiftWindow'), value: w.window })}
         </p>
         <p>{t('handover.printRecord', { id: h.id, at: when(h.signedAt), zone: c.timeZone })}</p>
         <p>{t('handover.printGenerated', { at: when(stamp.generatedAt), by: w.person(stamp.printedBy) })}</p>
@@ -83,7 +83,8 @@ export function HandoverPrint({ stamp, onReady }: { stamp: HandoverPrintStamp; o
       </header>
       <section className="print-section">
         <h3>
-          {t('handover.outgoing')}：{w.person(h.outgoing)} → {t('handover.incoming')}：{w.person(h.incoming)}
+          {t('punct.labelled', { label: t('handover.outgoing'), value: w.person(h.outgoing) })} →{' '}
+          {t('punct.labelled', { label: t('handover.incoming'), value: w.person(h.incoming) })}
         </h3>
       </section>
       <section className="print-section">
@@ -138,7 +139,10 @@ export function HandoverPrint({ stamp, onReady }: { stamp: HandoverPrintStamp; o
         <p>
           {c.kiosks.paired ? t('handover.kioskState', c.kiosks) : t('handover.noKiosks')}
           {c.kiosks.names
-            .map((k) => ` · ${k.name}（${t(k.online ? 'handover.online' : 'handover.offline')}）`)
+            .map(
+              (k) =>
+                ` · ${t('punct.aside', { text: k.name, note: t(k.online ? 'handover.online' : 'handover.offline') })}`,
+            )
             .join('')}
         </p>
       </section>

@@ -22,12 +22,8 @@ export function HandoverView({
       <div className="handover-main">
         <div className="handover-head">
           <h2>{w.title}</h2>
-          <span>
-            {t('handover.shiftWindow')}：{w.window}
-          </span>
-          <span>
-            {t('handover.asOf')}：{w.at(contents.asOf)}
-          </span>
+          <span>{t('punct.labelled', { label: t('handover.shiftWindow'), value: w.window })}</span>
+          <span>{t('punct.labelled', { label: t('handover.asOf'), value: w.at(contents.asOf) })}</span>
           <span className="handover-actions">{actions}</span>
         </div>
         <HandoverSummary contents={contents} />

@@ -22,7 +22,7 @@ export function OpenEscortList({ contents, selectable = false }: { contents: Han
             <span>{w.at(e.requestedAt)}</span>
           </div>
           <div className="handover-open-crew">
-            {t('handover.crew')}：{w.crew(e.officers)}
+            {t('punct.labelled', { label: t('handover.crew'), value: w.crew(e.officers) })}
           </div>
           {selectable && (
             <Checkbox value={e.id} className="handover-take-over">
