@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clientEvents, type Access } from '../../shared/contract/index';
-import {
-  connectClient,
-  expectOk,
-  officerClient,
-  startTestCore,
-  type TestClient,
-  type TestCore,
-} from '../helpers/test-core';
+import { connectClient, expectOk, officerClient, startTestCore, type TestCore } from '../helpers/test-core';
+import { pairedScreen } from '../helpers/paired-screen';
 import { fingerprint } from './db-fingerprint';
 import { figure } from './scale';
 
@@ -33,31 +27,11 @@ const outsiders: Record<Access, Array<'anonymous' | 'kiosk' | 'er' | 'officer' |
   admin: ['anonymous', 'kiosk', 'er', 'officer', 'chief'],
 };
 
-async function pairedKiosk(officer: TestClient) {
-  const screen = await connectClient(core.url);
-  const { code } = expectOk(await screen.send('kiosk:requestPairingCode', {}));
-  const paired = screen.next('kiosk:paired');
-  expectOk(await officer.send('kiosk:pair', { code }));
-  const [{ token }] = await paired;
-  screen.close();
-  return { code, token, client: await connectClient(core.url, { kioskToken: token }) };
-}
-
-async function pairedErScreen(officer: TestClient) {
-  const screen = await connectClient(core.url);
-  const { code } = expectOk(await screen.send('er:requestPairingCode', {}));
-  const paired = screen.next('er:paired');
-  expectOk(await officer.send('er:pair', { code }));
-  const [{ token }] = await paired;
-  screen.close();
-  return { code, client: await connectClient(core.url, { erToken: token }) };
-}
-
 it('R3: no token, expired or replayed codes and tokens, kiosk tokens on officer events, lower roles on higher events: all refused, 0 handlers run', async () => {
   const officer = await officerClient(core.url, '900003', '123456');
   const chief = await officerClient(core.url, '900002', '123456');
-  const kiosk = await pairedKiosk(officer);
-  const er = await pairedErScreen(officer);
+  const kiosk = await pairedScreen(core.url, officer, 'kiosk');
+  const er = await pairedScreen(core.url, officer, 'er');
   const anonymous = await connectClient(core.url);
   const clients = { anonymous, kiosk: kiosk.client, er: er.client, officer, chief };
   const before = fingerprint(core.core.db);

@@ -1,26 +1,30 @@
 import { deflateSync } from 'node:zlib';
 import { idCheckChar } from '../../shared/domain/helmet';
 import { createOfficer } from '../../electron/core/identity/officers';
-import { connectClient, expectOk, officerClient, type TestClient, type TestCore } from './test-core';
+import { officerClient, type TestClient, type TestCore } from './test-core';
+import { pairedScreen } from './paired-screen';
 
 /** A valid GB 11643 number from its first 17 digits. */
 export const validId = (first17: string) => first17 + idCheckChar(first17);
 
 /** One officer account on a fresh core (cheaper than the whole demo seed), signed in. */
 export async function signedInOfficer(core: TestCore, badge = '700001') {
-  await createOfficer(core.core.db, { badge, name: '测试民警', role: 'officer', pin: 'test-pin-1' }, 'test', core.core.clock());
+  await createOfficer(
+    core.core.db,
+    { badge, name: '测试民警', role: 'officer', pin: 'test-pin-1' },
+    'test',
+    core.core.clock(),
+  );
   return officerClient(core.url, badge, 'test-pin-1');
 }
 
 /** Pairs a kiosk screen through the real protocol and returns it connected with its device token. */
-export async function pairedKiosk(url: string, officer: TestClient): Promise<{ kiosk: TestClient; token: string; kioskId: number }> {
-  const screen = await connectClient(url);
-  const { code } = expectOk(await screen.send('kiosk:requestPairingCode', {}));
-  const paired = screen.next('kiosk:paired');
-  const info = expectOk(await officer.send('kiosk:pair', { code }));
-  const [{ token }] = await paired;
-  screen.close();
-  return { kiosk: await connectClient(url, { kioskToken: token }), token, kioskId: info.id };
+export async function pairedKiosk(
+  url: string,
+  officer: TestClient,
+): Promise<{ kiosk: TestClient; token: string; kioskId: number }> {
+  const { client, token, info } = await pairedScreen(url, officer, 'kiosk');
+  return { kiosk: client, token, kioskId: info.id };
 }
 
 const crc32 = (buf: Buffer) => {

@@ -65,7 +65,8 @@ export async function connectClient(url: string, auth: Record<string, string> = 
     socket,
     hello,
     send: (name, payload) => (socket.timeout(10_000).emitWithAck as (...a: unknown[]) => Promise<never>)(name, payload),
-    raw: (name, ...args) => (socket.timeout(10_000).emitWithAck as (...a: unknown[]) => Promise<unknown>)(name, ...args),
+    raw: (name, ...args) =>
+      (socket.timeout(10_000).emitWithAck as (...a: unknown[]) => Promise<unknown>)(name, ...args),
     next: (name, timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeoutMs} ms`)), timeoutMs);

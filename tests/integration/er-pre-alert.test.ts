@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ER_RECENT_MS, type ErEscort } from '../../shared/contract/er';
 import type { EscortView } from '../../shared/contract/escorts';
 import { twoOfficerCore } from '../helpers/escort-officers';
-import { pairedErScreen } from '../helpers/er-screen';
+import { pairedScreen } from '../helpers/paired-screen';
 import { connectClient, expectOk, type TestClient, type TestCore } from '../helpers/test-core';
 
 let core: TestCore | undefined;
@@ -21,7 +21,7 @@ async function postWithEr() {
   now = Date.UTC(2026, 10, 30, 15, 50);
   const started = await twoOfficerCore(() => now);
   core = started.core;
-  const er = await pairedErScreen(core.url, started.a, '急诊科 大屏');
+  const er = await pairedScreen(core.url, started.a, 'er', '急诊科 大屏');
   clients.push(started.a, started.b, er.client);
   return { ...started, er };
 }
@@ -101,7 +101,7 @@ describe('ER pre-alert screen', () => {
     expectOk(await a.send('escort:advance', { id: escort.id, version: escort.version, step: 'met' }));
 
     // A second screen's press (and a repeat) keeps the first: one row, one audit entry.
-    const second = await pairedErScreen(core!.url, a);
+    const second = await pairedScreen(core!.url, a, 'er');
     clients.push(second.client);
     now += minutes(1);
     const again = expectOk(await second.client.send('er:acknowledge', { escortId: escort.id }));

@@ -52,43 +52,50 @@ export const findEscortRow = (db: Db, id: number) => stmt<EscortRow>(db, 'SELECT
 const officerById = (db: Db, id: number) =>
   stmt<EscortOfficer>(db, 'SELECT id, badge, name FROM officers WHERE id = ?').get(id);
 
-/** Builds views for many rows with one officer query, not one per escort. */
+/**
+ * The rows of `select` (which ends `WHERE <escort id column>`) for every escort in `rows`, in one
+ * statement. One escort (a step, an edit) uses `= ?`; several use json_each, which keeps the
+ * statement text fixed whatever the number of ids, so it stays cached.
+ */
+function forEscorts<T>(db: Db, rows: EscortRow[], select: string, orderBy = ''): T[] {
+  return rows.length === 1
+    ? stmt<T>(db, `${select} = ? ${orderBy}`).all(rows[0]!.id)
+    : stmt<T>(db, `${select} IN (SELECT value FROM json_each(?)) ${orderBy}`).all(
+        JSON.stringify(rows.map((r) => r.id)),
+      );
+}
+
+/** Builds views for many rows with one crew query and one pre-alert query, not one per escort. */
 export function toViews(db: Db, rows: EscortRow[]): EscortView[] {
   if (rows.length === 0) return [];
   const crew = new Map<number, EscortOfficer[]>();
-  const crewSql = `SELECT eo.escort_id, o.id, o.badge, o.name FROM escort_officers eo
-       JOIN officers o ON o.id = eo.officer_id WHERE eo.escort_id`;
-  const links =
-    rows.length === 1
-      ? stmt<EscortOfficer & { escort_id: number }>(db, `${crewSql} = ? ORDER BY o.badge`).all(rows[0]!.id)
-      : // json_each keeps the statement text fixed whatever the number of ids, so it stays cached.
-        stmt<EscortOfficer & { escort_id: number }>(
-          db,
-          `${crewSql} IN (SELECT value FROM json_each(?)) ORDER BY eo.escort_id, o.badge`,
-        ).all(JSON.stringify(rows.map((r) => r.id)));
+  const links = forEscorts<EscortOfficer & { escort_id: number }>(
+    db,
+    rows,
+    `SELECT eo.escort_id, o.id, o.badge, o.name FROM escort_officers eo
+       JOIN officers o ON o.id = eo.officer_id WHERE eo.escort_id`,
+    'ORDER BY eo.escort_id, o.badge',
+  );
   for (const { escort_id, ...o } of links) {
     const list = crew.get(escort_id) ?? [];
     list.push(o);
     crew.set(escort_id, list);
   }
+  // The ER's first 已知悉 for each escort that has one.
+  const acks = new Map(
+    forEscorts<PreAlertAck & { escort_id: number }>(
+      db,
+      rows,
+      `SELECT a.escort_id, a.acked_at AS at, s.id AS screenId, s.name AS screenName
+         FROM escort_pre_alerts a JOIN er_screens s ON s.id = a.er_screen_id WHERE a.escort_id`,
+    ).map(({ escort_id, ...ack }) => [escort_id, ack]),
+  );
   const creators = new Map<number, EscortOfficer>();
-  const acks = preAlertsOf(db, rows);
   return rows.map((r) => {
     let creator = creators.get(r.created_by);
     if (!creator) creators.set(r.created_by, (creator = officerById(db, r.created_by)!));
     return viewOf(r, crew.get(r.id) ?? [], creator, acks.get(r.id) ?? null);
   });
-}
-
-/** The ER's first 已知悉 for each of the rows that has one. */
-function preAlertsOf(db: Db, rows: EscortRow[]): Map<number, PreAlertAck> {
-  const sql = `SELECT a.escort_id, a.acked_at AS at, s.id AS screenId, s.name AS screenName
-       FROM escort_pre_alerts a JOIN er_screens s ON s.id = a.er_screen_id WHERE a.escort_id`;
-  const found =
-    rows.length === 1
-      ? stmt<PreAlertAck & { escort_id: number }>(db, `${sql} = ?`).all(rows[0]!.id)
-      : stmt<PreAlertAck & { escort_id: number }>(db, `${sql} IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rows.map((r) => r.id)));
-  return new Map(found.map(({ escort_id, ...ack }) => [escort_id, ack]));
 }
 
 export const toView = (db: Db, row: EscortRow): EscortView => toViews(db, [row])[0]!;
@@ -98,7 +105,12 @@ export const loadEscort = (db: Db, id: number): EscortView | undefined => {
   return row && toView(db, row);
 };
 
-function viewOf(r: EscortRow, officers: EscortOfficer[], createdBy: EscortOfficer, preAlert: PreAlertAck | null): EscortView {
+function viewOf(
+  r: EscortRow,
+  officers: EscortOfficer[],
+  createdBy: EscortOfficer,
+  preAlert: PreAlertAck | null,
+): EscortView {
   return {
     id: r.id,
     plate: r.plate,

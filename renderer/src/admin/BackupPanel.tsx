@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Input, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Input, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { formatSize, formatTime } from './format';
 import { RestoreKeyDialog } from './RestoreKeyDialog';
 import { RiderKeyCard } from './RiderKeyCard';
 import type { RestoreKey } from './useBackup';
+import { FeedbackAlert, type Feedback } from './FeedbackAlert';
 
 export interface BackupPanelProps {
   overview: BackupOverview | undefined;
@@ -35,7 +36,7 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore,
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [path, setPath] = useState('');
-  const [feedback, setFeedback] = useState<{ type: 'success' | 'error'; text: string }>();
+  const [feedback, setFeedback] = useState<Feedback>();
   const [awaitingKey, setAwaitingKey] = useState<string>();
   const when = (at: number) => formatTime(at, timeZone);
   const running = busy || overview?.running === true;
@@ -157,15 +158,7 @@ export function BackupPanel({ overview, progress, timeZone, onBackup, onRestore,
           )}
         </Space>
       </Card>
-      {feedback && (
-        <Alert
-          type={feedback.type}
-          showIcon
-          title={feedback.text}
-          role={feedback.type === 'error' ? 'alert' : 'status'}
-          closable={{ onClose: () => setFeedback(undefined) }}
-        />
-      )}
+      <FeedbackAlert feedback={feedback} onClose={() => setFeedback(undefined)} />
       <Card size="small" title={t('admin.backup.files')} data-testid="backup-files">
         <Table<BackupFile>
           rowKey="path"

@@ -8,6 +8,7 @@ import { roles, type Role } from '../../../shared/domain/roles';
 import { FormDialog } from './FormDialog';
 import type { NewOfficerInput } from './useOfficers';
 import { zodRule } from './zod-rule';
+import { FeedbackAlert, type Feedback } from './FeedbackAlert';
 
 export interface OfficersPanelProps {
   officers: OfficerAccount[] | undefined;
@@ -18,8 +19,6 @@ export interface OfficersPanelProps {
   onSetRole(officerId: number, role: Role): Promise<string | undefined>;
   onResetPin(officerId: number, pin: string): Promise<string | undefined>;
 }
-
-type Feedback = { type: 'success' | 'error'; text: string };
 
 /** 管理 → 民警: the list, 新增民警, role, 停用/启用 and 重置密码. Pure: every change goes through the callbacks. */
 export function OfficersPanel({ officers, me, now, onCreate, onSetActive, onSetRole, onResetPin }: OfficersPanelProps) {
@@ -113,15 +112,7 @@ export function OfficersPanel({ officers, me, now, onCreate, onSetActive, onSetR
           {t('admin.officers.add')}
         </Button>
       </Space>
-      {feedback && (
-        <Alert
-          type={feedback.type}
-          showIcon
-          title={feedback.text}
-          role={feedback.type === 'error' ? 'alert' : 'status'}
-          closable={{ onClose: () => setFeedback(undefined) }}
-        />
-      )}
+      <FeedbackAlert feedback={feedback} onClose={() => setFeedback(undefined)} />
       <Table<OfficerAccount>
         rowKey="id"
         columns={columns}

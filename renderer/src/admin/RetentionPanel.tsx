@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Descriptions, Popconfirm, Space } from 'antd';
+import { Button, Card, Descriptions, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RetentionRun, RetentionStatus } from '../../../shared/contract/data-care';
 import type { Ack } from '../../../shared/contract/result';
 import { formatDate, formatTime } from './format';
+import { FeedbackAlert, type Feedback } from './FeedbackAlert';
 
 export interface RetentionPanelProps {
   status: RetentionStatus | undefined;
@@ -15,7 +16,7 @@ export interface RetentionPanelProps {
 export function RetentionPanel({ status, timeZone, onRun }: RetentionPanelProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<{ type: 'success' | 'error'; text: string }>();
+  const [feedback, setFeedback] = useState<Feedback>();
   const cutoffDate = status ? formatDate(status.cutoff, timeZone) : '…';
 
   const run = async () => {
@@ -66,14 +67,7 @@ export function RetentionPanel({ status, timeZone, onRun }: RetentionPanelProps)
           </Popconfirm>
           <span>{t('admin.retention.daily')}</span>
         </Space>
-        {feedback && (
-          <Alert
-            type={feedback.type}
-            showIcon
-            title={feedback.text}
-            role={feedback.type === 'error' ? 'alert' : 'status'}
-          />
-        )}
+        <FeedbackAlert feedback={feedback} />
       </Space>
     </Card>
   );

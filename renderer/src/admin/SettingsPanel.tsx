@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/settings';
@@ -9,6 +9,7 @@ import {
   type SettingFieldSpec,
   type SettingKey,
 } from '../../../shared/domain/settings-fields';
+import { FeedbackAlert, type Feedback } from './FeedbackAlert';
 
 export interface SettingsPanelProps {
   settings: Settings | undefined;
@@ -94,7 +95,7 @@ export function SettingsPanel({ settings, onSave, demo }: SettingsPanelProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Settings>();
   const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<{ type: 'success' | 'error' | 'info'; text: string }>();
+  const [feedback, setFeedback] = useState<Feedback>();
   const overridden = Boolean(settings?.helmetVideoOverride);
   const specs = useMemo(
     () =>
@@ -174,15 +175,7 @@ export function SettingsPanel({ settings, onSave, demo }: SettingsPanelProps) {
             </Card>
           );
         })}
-        {feedback && (
-          <Alert
-            type={feedback.type}
-            showIcon
-            title={feedback.text}
-            role={feedback.type === 'error' ? 'alert' : 'status'}
-            closable={{ onClose: () => setFeedback(undefined) }}
-          />
-        )}
+        <FeedbackAlert feedback={feedback} onClose={() => setFeedback(undefined)} />
         <Space className="admin-save-bar" style={{ width: '100%' }}>
           <Button type="primary" size="large" htmlType="submit" loading={busy}>
             {t('common.save')}

@@ -48,9 +48,3 @@ export function playTone(tone: Tone): boolean {
   }
   return true;
 }
-
-/** A yes/no kept in localStorage (mute switches survive a reload). */
-export const storedFlag = (key: string) => ({
-  get: () => localStorage.getItem(key) === '1',
-  set: (on: boolean) => (on ? localStorage.setItem(key, '1') : localStorage.removeItem(key)),
-});

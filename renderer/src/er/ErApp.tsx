@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { audioBlocked, unlockAudio } from '../common/chime';
 import { PairingScreen } from '../kiosk/PairingScreen';
 import { useNow } from '../booth/escorts/useNow';
@@ -19,32 +19,29 @@ export function ErApp() {
   const now = useNow(er.board?.clockOffset ?? 0);
   const [soundBlocked, setSoundBlocked] = useState(audioBlocked);
 
-  // Any tap on the page lets it play sound; the banner is the tap the browser asks for.
+  // Any tap on the page lets it play sound; the banner is the tap the browser asks for (and the
+  // key press, for a keyboard).
+  const unlock = useCallback(() => void unlockAudio().then(() => setSoundBlocked(audioBlocked())), []);
   useEffect(() => {
-    const unlock = () => void unlockAudio().then(() => setSoundBlocked(audioBlocked()));
     window.addEventListener('pointerdown', unlock);
     return () => window.removeEventListener('pointerdown', unlock);
-  }, []);
+  }, [unlock]);
 
   if (!hello) return <main className="kiosk-screen" />;
-  if (principal?.kind !== 'er' || !er.board)
-    return principal?.kind === 'er' ? (
-      <main className="kiosk-screen" aria-busy />
-    ) : (
-      <PairingScreen {...pairing} title="er.pairingTitle" hint="er.pairingHint" />
-    );
+  if (principal?.kind !== 'er') return <PairingScreen {...pairing} title="er.pairingTitle" hint="er.pairingHint" />;
+  if (!er.board) return <main className="kiosk-screen" aria-busy />;
   return (
     <ErScreen
       board={er.board}
       now={now}
-      fresh={er.fresh}
+      announced={er.announced}
       connected={connected}
       error={er.error}
       muted={er.muted}
       soundBlocked={soundBlocked}
       onAcknowledge={(e) => void er.acknowledge(e)}
       onToggleMuted={er.toggleMuted}
-      onEnableSound={() => void unlockAudio().then(() => setSoundBlocked(audioBlocked()))}
+      onEnableSound={unlock}
     />
   );
 }

@@ -6,12 +6,13 @@ import { formatLocal } from '../../../shared/domain/time';
 import { useLabels } from '../booth/escorts/labels';
 import { LanguageToggle } from './LanguageToggle';
 import { ErEscortCard } from './ErEscortCard';
-import type { ErBoardState } from './useErBoard';
+import { isFresh, type ErBoardState } from './useErBoard';
 
 export interface ErScreenProps {
   board: ErBoardState;
   now: number;
-  fresh: ReadonlySet<number>;
+  /** Escorts this screen chimed for; each stays highlighted until 已知悉 or its end. */
+  announced: ReadonlySet<number>;
   connected: boolean;
   error: string | undefined;
   muted: boolean;
@@ -26,12 +27,12 @@ const closedAt = (e: ErEscort) => (e.status === 'cancelled' ? e.cancelledAt : e.
 
 /** The ER wall screen: incoming escorts as large cards, the recently ended below, sound controls on top. */
 export function ErScreen(props: ErScreenProps) {
-  const { board, now, fresh } = props;
+  const { board, now, announced } = props;
   const { t } = useTranslation();
   const { label } = useLabels();
   const incoming = board.escorts.filter((e) => isOpen(e.status));
   const recent = board.escorts.filter((e) => !isOpen(e.status) && now - closedAt(e) <= ER_RECENT_MS);
-  const newest = incoming.find((e) => fresh.has(e.id));
+  const newest = incoming.find((e) => isFresh(e, announced));
   const card = (e: ErEscort) => (
     <ErEscortCard
       key={e.id}
@@ -39,7 +40,7 @@ export function ErScreen(props: ErScreenProps) {
       now={now}
       timeZone={board.timeZone}
       overdue={board.overdue}
-      fresh={fresh.has(e.id)}
+      fresh={isFresh(e, announced)}
       onAcknowledge={() => props.onAcknowledge(e)}
     />
   );

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ErBoard, ErEscort } from '../../../shared/contract/er';
 import { isOpen } from '../../../shared/domain/escort-timeline';
-import { playTone, storedFlag } from '../common/chime';
+import { playTone } from '../common/chime';
+import { storedFlag, useStoredFlag } from '../common/useStoredFlag';
 import type { Connection } from '../net/connection';
 
 const muteFlag = storedFlag('greenpost.erMuted');
@@ -17,45 +18,46 @@ const ordered = (escorts: ErEscort[]) =>
     (a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)) || b.times.requested! - a.times.requested!,
   );
 
+/** Highlighted on this screen: announced here, still on its way, and nobody has pressed 已知悉. */
+export const isFresh = (e: ErEscort, announced: ReadonlySet<number>) =>
+  announced.has(e.id) && isOpen(e.status) && !e.preAlert;
+
 /**
- * Container logic of the ER screen: the board, kept live by `er:escort` pushes; a chime and a
- * highlight for an escort it has not seen before (until a nurse presses 已知悉); 已知悉 itself.
+ * Container logic of the ER screen: the board, kept live by `er:escort` pushes (an acknowledgement
+ * comes back the same way), and a chime for each escort this screen had not seen before.
  */
 export function useErBoard(conn: Connection, connected: boolean) {
   const [board, setBoard] = useState<ErBoardState>();
   const [error, setError] = useState<string>();
-  const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
-  const [muted, setMuted] = useState(muteFlag.get);
+  const [announced, setAnnounced] = useState<ReadonlySet<number>>(new Set());
+  const [muted, toggleMuted] = useStoredFlag(muteFlag);
+  /** Every escort id this screen has shown; undefined until the first board arrives. */
   const known = useRef<Set<number>>(undefined);
 
   useEffect(() => {
     if (!connected) return;
     let live = true;
+    const announce = (escorts: ErEscort[]) => {
+      const incoming = escorts.filter(
+        (e) => known.current && !known.current.has(e.id) && isOpen(e.status) && !e.preAlert,
+      );
+      for (const e of escorts) known.current?.add(e.id);
+      if (!incoming.length) return;
+      setAnnounced((a) => new Set([...a, ...incoming.map((e) => e.id)]));
+      if (!muteFlag.get()) playTone('incoming');
+    };
     void conn.send('er:board', {}).then((r) => {
       if (!live) return;
       if (!r.ok) return setError(r.error.message);
       const { serverNow, ...rest } = r.value;
       setError(undefined);
-      // On a reconnect, escorts that came in meanwhile are new to this screen too.
-      const unseen = known.current
-        ? rest.escorts.filter((e) => !known.current!.has(e.id) && isOpen(e.status) && !e.preAlert)
-        : [];
-      known.current = new Set(rest.escorts.map((e) => e.id));
-      if (unseen.length) {
-        setFresh((f) => new Set([...f, ...unseen.map((e) => e.id)]));
-        if (!muteFlag.get()) playTone('incoming');
-      }
+      // On a reconnect, escorts that came in meanwhile are new to this screen too; the first board is not.
+      announce(rest.escorts);
+      known.current ??= new Set(rest.escorts.map((e) => e.id));
       setBoard({ ...rest, escorts: ordered(rest.escorts), clockOffset: serverNow - Date.now() });
     });
     const off = conn.on('er:escort', (escort) => {
-      const isNew = !known.current?.has(escort.id);
-      known.current?.add(escort.id);
-      if (isNew && isOpen(escort.status)) {
-        setFresh((f) => new Set(f).add(escort.id));
-        if (!muteFlag.get()) playTone('incoming');
-      }
-      if (escort.preAlert || !isOpen(escort.status))
-        setFresh((f) => (f.has(escort.id) ? new Set([...f].filter((id) => id !== escort.id)) : f));
+      announce([escort]);
       setBoard((b) => b && { ...b, escorts: ordered([escort, ...b.escorts.filter((e) => e.id !== escort.id)]) });
     });
     return () => {
@@ -64,20 +66,10 @@ export function useErBoard(conn: Connection, connected: boolean) {
     };
   }, [conn, connected]);
 
-  const acknowledge = useCallback(
-    async (escort: ErEscort) => {
-      const r = await conn.send('er:acknowledge', { escortId: escort.id });
-      setError(r.ok ? undefined : r.error.message);
-      if (r.ok) setBoard((b) => b && { ...b, escorts: b.escorts.map((e) => (e.id === r.value.id ? r.value : e)) });
-    },
-    [conn],
-  );
+  const acknowledge = async (escort: ErEscort) => {
+    const r = await conn.send('er:acknowledge', { escortId: escort.id });
+    setError(r.ok ? undefined : r.error.message);
+  };
 
-  const toggleMuted = () =>
-    setMuted((m) => {
-      muteFlag.set(!m);
-      return !m;
-    });
-
-  return { board, error, fresh, muted, toggleMuted, acknowledge };
+  return { board, error, announced, muted, toggleMuted, acknowledge };
 }

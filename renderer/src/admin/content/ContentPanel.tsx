@@ -1,4 +1,4 @@
-import { Alert, Space } from 'antd';
+import { Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -14,6 +14,7 @@ import type { NewVideoInput, UploadProgress } from './useContent';
 import { VideoAssignments } from './VideoAssignments';
 import { VideoLibrary } from './VideoLibrary';
 import { VideoUploadDialog } from './VideoUploadDialog';
+import { FeedbackAlert, type Feedback } from '../FeedbackAlert';
 
 export interface ContentPanelProps {
   overview: ContentOverview | undefined;
@@ -28,7 +29,6 @@ export interface ContentPanelProps {
   onSetQuestionActive(questionId: string, active: boolean): Promise<string | undefined>;
 }
 
-type Feedback = { type: 'success' | 'error'; text: string };
 /** The question dialog: closed, adding, or editing one question. */
 type QuestionEditor = { open: false } | { open: true; editing: QuizQuestionEntry | undefined };
 
@@ -60,15 +60,7 @@ export function ContentPanel(p: ContentPanelProps) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {feedback && (
-        <Alert
-          type={feedback.type}
-          showIcon
-          title={feedback.text}
-          role={feedback.type === 'error' ? 'alert' : 'status'}
-          closable={{ onClose: () => setFeedback(undefined) }}
-        />
-      )}
+      <FeedbackAlert feedback={feedback} onClose={() => setFeedback(undefined)} />
       <VideoLibrary videos={videos} onUpload={() => setUploading(true)} onSetActive={setVideoActive} />
       <VideoAssignments videos={videos} assignments={p.overview?.assignments} onAssign={assign} />
       <QuizBank

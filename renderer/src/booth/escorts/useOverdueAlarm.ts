@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { EscortView } from '../../../../shared/contract/escorts';
 import { alarmNumber, overdueSince, overdueStep, type OverdueLimits } from '../../../../shared/domain/overdue';
-import { playTone, storedFlag } from '../../common/chime';
+import { playTone } from '../../common/chime';
+import { storedFlag, useStoredFlag } from '../../common/useStoredFlag';
 
 const muteFlag = storedFlag('greenpost.overdueMuted');
 
@@ -11,7 +12,7 @@ const muteFlag = storedFlag('greenpost.overdueMuted');
  * never beeps the same one twice in this tab. Muting is remembered on this PC.
  */
 export function useOverdueAlarm(open: EscortView[], now: number, limits: OverdueLimits | undefined) {
-  const [muted, setMuted] = useState(muteFlag.get);
+  const [muted, toggleMuted] = useStoredFlag(muteFlag);
   const beeped = useRef(new Map<string, number>());
 
   useEffect(() => {
@@ -30,10 +31,5 @@ export function useOverdueAlarm(open: EscortView[], now: number, limits: Overdue
     if (due && !muted) playTone('overdue');
   }, [open, now, limits, muted]);
 
-  const toggleMuted = () =>
-    setMuted((m) => {
-      muteFlag.set(!m);
-      return !m;
-    });
   return { muted, toggleMuted };
 }
