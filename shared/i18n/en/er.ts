@@ -5,7 +5,7 @@ export const er: Messages['er'] = {
   title: 'ER pre-alert',
   subtitle: '{{post}} · green channel',
   pairingTitle: 'ER screen not paired',
-  pairingHint: 'Ask the traffic post to press “Pair ER screen” and enter this code',
+  pairingHint: 'Ask the officer at the post to open the menu under their name, choose “Pair ER screen” and enter this code',
   incoming: 'On the way',
   none: 'No escort on the way',
   recent: 'Ended in the last 30 minutes',

@@ -3,7 +3,7 @@ export const er = {
   title: '急诊预警',
   subtitle: '{{post}} · 急救绿色通道',
   pairingTitle: '急诊预警屏未配对',
-  pairingHint: '请交警岗亭民警点击「配对急诊屏」，输入以下配对码',
+  pairingHint: '请交警岗亭民警点开自己姓名处的菜单，选择「配对急诊屏」，输入以下配对码',
   incoming: '正在护送',
   none: '当前没有正在护送的车辆',
   recent: '最近 30 分钟已结束',
