@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
+import { appendOutboxFor } from '../city/outbox';
 
 export interface AuditEntry {
   actor: string;
@@ -66,6 +67,8 @@ export function appendAudit(db: Db, entry: AuditEntry, at: number = Date.now()):
     db,
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   ).run(HEAD_KEY, JSON.stringify({ seq, hash }));
+  // The record's fact for the city, in this same transaction (city/outbox.ts).
+  appendOutboxFor(db, entry.entity, entry.entityId, at);
   return { seq, hash };
 }
 

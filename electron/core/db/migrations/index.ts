@@ -7,6 +7,7 @@ import helmetReportColumns from './006-helmet-report-columns';
 import helmetRollup from './007-helmet-rollup';
 import erPreAlerts from './008-er-pre-alerts';
 import handover from './009-handover';
+import outbox from './010-outbox';
 
 /**
  * Ordered; a migration is never edited once shipped — add the next number instead. Versions ascend
@@ -22,4 +23,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 7, name: 'helmet-rollup', sql: helmetRollup },
   { version: 8, name: 'er-pre-alerts', sql: erPreAlerts },
   { version: 9, name: 'handover', sql: handover },
+  { version: 10, name: 'outbox', sql: outbox },
 ];
