@@ -101,10 +101,10 @@ export async function startPgCluster(options: { dir?: string; port?: number } = 
   };
 }
 
-// `npm run pg:dev -- [dir]`: a cluster for a city server on this machine; stays up until Ctrl-C.
+// `npm run pg:dev -- [dir] [port]`: a cluster for a city server on this machine; stays up until Ctrl-C.
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
-  const dir = process.argv[2];
-  const cluster = await startPgCluster(dir ? { dir } : {});
+  const [dir, port] = process.argv.slice(2);
+  const cluster = await startPgCluster({ ...(dir ? { dir } : {}), ...(port ? { port: Number(port) } : {}) });
   process.stdout.write(`PostgreSQL ready: ${cluster.url}\n  (files in ${cluster.dir}; Ctrl-C stops it)\n`);
   const stop = () => {
     cluster.stop();

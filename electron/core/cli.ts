@@ -4,7 +4,8 @@ import { findAppRoot } from './app-root';
 import { startCore } from './server';
 import { parseSettingArgs } from './startup-settings';
 
-const usage = 'usage: npm run serve -- --data <dir> [--port 5170] [--host <address>] [--demo [--demo-years 5]] [--setting key=value …] [--key-file <path>]  (no --host: the saved 监听地址, 127.0.0.1 by default)';
+const usage =
+  'usage: npm run serve -- --data <dir> [--port 5170] [--host <address>] [--demo [--demo-years 5]] [--setting key=value …] [--key-file <path>] [--pg <postgres://…>]  (no --host: the saved 监听地址, 127.0.0.1 by default; --pg: run as the city server)';
 
 async function main() {
   const { values } = parseArgs({
@@ -18,9 +19,13 @@ async function main() {
       setting: { type: 'string', multiple: true, default: [] },
       // The rider key's file; default `rider-key` beside the database, owner-only (0600).
       'key-file': { type: 'string' },
+      // The city role: every post ships its outbox to this PostgreSQL (`npm run serve:city`).
+      pg: { type: 'string' },
+      city: { type: 'boolean', default: false },
     },
     strict: true,
   });
+  if (values.city && !values.pg) throw new Error(`the city server needs --pg <postgres://user@host:port/db>\n${usage}`);
   if (!values.data) throw new Error(`--data <dir> is required (where the database lives)\n${usage}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535\n${usage}`);
@@ -35,6 +40,7 @@ async function main() {
     demoYears,
     ...(values.setting.length ? { settings: parseSettingArgs(values.setting) } : {}),
     ...(values['key-file'] ? { riderKeyFile: resolve(values['key-file']) } : {}),
+    ...(values.pg ? { pgUrl: values.pg } : {}),
     webDir: resolve(root, 'dist-web'),
     resourcesDir: resolve(root, 'resources'),
   });
@@ -46,7 +52,7 @@ async function main() {
         : 'demo: accounts only (--demo-years 0)\n',
     );
   process.stdout.write(
-    `GreenPost 绿岗 core ready\n  booth 岗亭: ${running.boothUrl}\n  kiosk 教育屏: ${running.kioskUrl}\n  data: ${resolve(values.data)}${values.demo ? '  (demo: 900001–900004, PIN 123456)' : ''}\n`,
+    `GreenPost 绿岗 ${values.pg ? 'city server 市级服务器' : 'core'} ready\n  booth 岗亭: ${running.boothUrl}\n  kiosk 教育屏: ${running.kioskUrl}\n  data: ${resolve(values.data)}${values.demo ? '  (demo: 900001–900004, PIN 123456)' : ''}\n`,
   );
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -3,6 +3,8 @@ import type { ClientToServer, Principal, ServerPushes } from '../../shared/contr
 import type { Db } from './db/open';
 import type { Logger } from './logger';
 import type { SecretVault } from './secrets/vault';
+import type { CityRole } from './city/city-role';
+import type { Shipper } from './city/shipper';
 
 export interface SocketData {
   principal: Principal;
@@ -10,6 +12,8 @@ export interface SocketData {
   sessionHash?: string;
   sessionExpiresAt?: number;
   address: string;
+  /** On the city server: the post whose ingest credential the handshake carried. */
+  postId?: number;
 }
 
 export type GreenServer = Server<ClientToServer, ServerPushes, Record<string, never>, SocketData>;
@@ -40,6 +44,8 @@ export interface CoreOptions {
   riderKeyVault?: SecretVault;
   /** The headless key file (`--key-file`); default `rider-key` beside the database. */
   riderKeyFile?: string;
+  /** The city role (`npm run serve:city -- --pg <url>`): the PostgreSQL every post ships to. */
+  pgUrl?: string;
   /** Set by Electron main: staff passed a kiosk's exit check; true when it had that kiosk's window to close. */
   onKioskExit?: (kioskId: number) => boolean;
 }
@@ -68,6 +74,10 @@ export interface Core {
   clock: () => number;
   log: Logger;
   options: CoreOptions;
+  /** On the city server only. */
+  city?: CityRole;
+  /** On an enrolled post: the loop shipping its outbox to the city. */
+  shipper?: Shipper;
 }
 
 export const rooms = {
@@ -86,4 +96,6 @@ export const actorOf = (p: Principal): string =>
       ? `kiosk:${p.kiosk.id}`
       : p.kind === 'er'
         ? `er:${p.screen.id}`
-        : 'anonymous';
+        : p.kind === 'post'
+          ? `post:${p.postId}`
+          : 'anonymous';

@@ -22,8 +22,13 @@ import { allHandlers } from './socket/register';
 import { createRouter } from './socket/router';
 import { readSettings } from './settings-store';
 import { settleRiderSecret } from './secrets/rider-secret';
+import { admitPosts, openCityRole } from './city/city-role';
+import { loadLink } from './city/link-file';
+import { startShipper } from './city/shipper';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** A city server takes batches of a post's outbox (200 events, ~100 KB). */
+export const CITY_MESSAGE_BYTES = 1024 * 1024;
 
 export interface RunningCore {
   core: Core;
@@ -120,7 +125,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     return isUploadRequest(req) ? upload(req, res) : serveStatic(req, res);
   });
   const io: GreenServer = new Server(http, {
-    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    maxHttpBufferSize: options.pgUrl ? CITY_MESSAGE_BYTES : MAX_MESSAGE_BYTES,
     serveClient: false,
     // Same origin only: the UI is served by this server. `cors` alone does not guard the WebSocket
     // upgrade; allowRequest sees every handshake, polling and websocket alike.
@@ -140,10 +145,15 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const desks = { kiosk: new PairingDesk(), er: new PairingDesk() };
     const router = createRouter(core, allHandlers(desks));
     io.use(router.admit);
+    if (options.pgUrl) {
+      core.city = await openCityRole(options.pgUrl);
+      admitPosts(core, io);
+    }
     io.on('connection', onConnection(core, desks, router.attach));
     host = await listenOn(http, options, readSettings(db).bindAddress, log);
   } catch (err) {
     io.close();
+    void core.city?.pool.end();
     core.db.close();
     release();
     throw err;
@@ -155,6 +165,9 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   log('info', 'core started', { url, dataDir: options.dataDir, demo: options.demo });
   // Daily backup, pruning and retention at the time set in 管理 → 设置.
   const maintenance = startMaintenance(core);
+  // An enrolled post ships its outbox to the city from now on, in the background.
+  const link = core.city ? undefined : loadLink(options.dataDir);
+  if (link) core.shipper = startShipper(core, link);
   const integrity = startIntegrityCheck(core);
   let closing: Promise<void> | undefined;
   return {
@@ -170,7 +183,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       (closing ??= new Promise<void>((resolve) => {
         maintenance.stop();
         void integrity.stop();
+        const shipping = core.shipper?.stop();
         io.close(() => {
+          void shipping;
+          void core.city?.pool.end();
           // core.db, not the db opened above: a restore may have replaced it.
           core.db.close();
           release();

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 
 /**
  * Who may send an event. Roles rank officer < chief < admin; a kiosk token only opens kiosk events
- * and an ER screen's token only ER events,
+ * and an ER screen's token only ER events, a post's ingest credential (on the city server) only `post` events,
  * and `public` events are the three an unauthenticated socket may send (all rate-limited).
  */
-export type Access = 'public' | 'kiosk' | 'er' | 'officer' | 'chief' | 'admin';
+export type Access = 'public' | 'kiosk' | 'er' | 'post' | 'officer' | 'chief' | 'admin';
 
 export interface EventDef<Req extends z.ZodType, Reply> {
   request: Req;

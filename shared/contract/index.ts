@@ -13,6 +13,7 @@ import { dataCareEvents } from './data-care';
 import { contentEvents } from './content';
 import { erEvents } from './er';
 import { handoverEvents } from './handover';
+import { cityEvents } from './city';
 
 export * from './result';
 export * from './define';
@@ -29,6 +30,8 @@ export * from './data-care';
 export * from './content';
 export * from './er';
 export * from './handover';
+export * from './city';
+export * from './city-events';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
@@ -44,6 +47,7 @@ export const clientEvents = {
   ...contentEvents,
   ...erEvents,
   ...handoverEvents,
+  ...cityEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

@@ -8,12 +8,15 @@ import type { CareProgress } from './data-care';
 import type { Settings } from '../domain/settings';
 import type { ContentOverview } from './content';
 import type { ErEscort, ErScreenInfo } from './er';
+import type { LinkState } from './city';
 
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'officer'; officer: Officer }
   | { kind: 'kiosk'; kiosk: KioskInfo }
-  | { kind: 'er'; screen: ErScreenInfo };
+  | { kind: 'er'; screen: ErScreenInfo }
+  /** On the city server: a post shipping with its credential. */
+  | { kind: 'post'; postId: number };
 
 /**
  * Core → client pushes. Each feature adds its own entries here, so the renderer's `on`
@@ -59,4 +62,6 @@ export interface ServerPushes {
   'er:escort': (escort: ErEscort) => void;
   /** To officers: the ER screens and whether each is connected. */
   'er:status': (screens: ErScreenInfo[]) => void;
+  /** To officers: how far this post's records have got to the city (changed). */
+  'link:state': (state: LinkState) => void;
 }

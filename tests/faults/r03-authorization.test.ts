@@ -22,6 +22,7 @@ const outsiders: Record<Access, Array<'anonymous' | 'kiosk' | 'er' | 'officer' |
   public: [],
   kiosk: ['anonymous', 'er', 'officer', 'chief'],
   er: ['anonymous', 'kiosk', 'officer', 'chief'],
+  post: ['anonymous', 'kiosk', 'er', 'officer', 'chief'],
   officer: ['anonymous', 'kiosk', 'er'],
   chief: ['anonymous', 'kiosk', 'er', 'officer'],
   admin: ['anonymous', 'kiosk', 'er', 'officer', 'chief'],

@@ -16,6 +16,7 @@ import { readSettings } from '../settings-store';
 export function identify(core: Core, auth: unknown, socket: GreenSocket): Principal {
   const a = (auth && typeof auth === 'object' ? auth : {}) as Record<string, unknown>;
   const now = core.clock();
+  if (socket.data.postId !== undefined) return { kind: 'post', postId: socket.data.postId };
   if (typeof a.token === 'string' && a.token.length <= 200) {
     const s = resolveSession(core.db, a.token, now);
     if (s) {
@@ -56,7 +57,7 @@ export function onConnection(core: Core, desks: PairingDesks, attach: (s: GreenS
       void socket.join([rooms.er, rooms.erScreen(principal.screen.id)]);
       broadcastErStatus(core);
     }
-    socket.emit('core:hello', helloFor(core, principal));
+    if (principal.kind !== 'post') socket.emit('core:hello', helloFor(core, principal));
     socket.on('disconnect', () => {
       desks.kiosk.forgetSocket(socket.id);
       desks.er.forgetSocket(socket.id);

@@ -13,6 +13,7 @@ import { kioskStaffHandlers } from '../kiosk/staff-exit';
 import { contentHandlers } from '../content/handlers';
 import { handoverHandlers } from '../handover/handlers';
 import type { Handlers } from './handlers';
+import { cityHandlers } from '../city/handlers';
 
 /** One-time pairing codes: kiosks and ER screens each have their own desk, so a code pairs only its kind. */
 export interface PairingDesks {
@@ -35,4 +36,5 @@ export const allHandlers = (desks: PairingDesks) =>
     ...contentHandlers,
     ...erHandlers(desks.er),
     ...handoverHandlers,
+    ...cityHandlers,
   }) satisfies Handlers<EventName>;

@@ -40,6 +40,8 @@ function accessError(access: Access, principal: Principal): Ack<never> | undefin
   if (principal.kind === 'anonymous') return fail('UNAUTHENTICATED', '请先登录或配对 / not signed in');
   if (access === 'kiosk') return principal.kind === 'kiosk' ? undefined : fail('FORBIDDEN', '仅教育屏可用此功能');
   if (access === 'er') return principal.kind === 'er' ? undefined : fail('FORBIDDEN', '仅急诊预警屏可用此功能');
+  if (access === 'post') return principal.kind === 'post' ? undefined : fail('FORBIDDEN', '仅已登记的岗位可上传数据');
+  if (principal.kind === 'post') return fail('FORBIDDEN', '岗位上传凭证无权执行此操作');
   if (principal.kind === 'kiosk') return fail('FORBIDDEN', '教育屏无权执行此操作');
   if (principal.kind !== 'officer') return fail('FORBIDDEN', '急诊预警屏无权执行此操作');
   return roleAtLeast(principal.officer.role, access) ? undefined : fail('FORBIDDEN', '权限不足');
