@@ -14,6 +14,7 @@ import { contentHandlers } from '../content/handlers';
 import { handoverHandlers } from '../handover/handlers';
 import type { Handlers } from './handlers';
 import { cityHandlers } from '../city/handlers';
+import { cityDashboardHandlers } from '../city/dashboard-handlers';
 
 /** One-time pairing codes: kiosks and ER screens each have their own desk, so a code pairs only its kind. */
 export interface PairingDesks {
@@ -37,4 +38,5 @@ export const allHandlers = (desks: PairingDesks) =>
     ...erHandlers(desks.er),
     ...handoverHandlers,
     ...cityHandlers,
+    ...cityDashboardHandlers,
   }) satisfies Handlers<EventName>;
