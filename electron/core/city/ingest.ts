@@ -24,6 +24,10 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
     if (events[i]!.seq <= events[i - 1]!.seq)
       throw validation(`批次中的事件顺序错误（seq ${events[i]!.seq} 在 ${events[i - 1]!.seq} 之后） / batch out of order`);
   const client = await pool.connect();
+  // PostgreSQL dying between two of these queries emits 'error' on the checked-out client, which has no
+  // listener then (the pool's is for idle clients) and would crash the city server; the next query fails anyway.
+  const dropped = () => undefined;
+  client.on('error', dropped);
   let flag: string | undefined;
   try {
     await client.query('BEGIN');
@@ -74,6 +78,7 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
+    client.off('error', dropped);
     client.release();
   }
   // Outside the refused transaction, so the flag stays while the batch does not.
