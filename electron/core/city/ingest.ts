@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import type { ShippedBatch, ShippedEvent } from '../../../shared/contract/city-events';
+import type { FactKind, ShippedBatch, ShippedEvent } from '../../../shared/contract/city-events';
 import { conflict, forbidden, validation } from '../errors';
 import { brokenLink } from './event-chain';
-import { project } from './projections';
+import { project, toEvent } from './projections';
 
 export interface IngestAnswer {
   /** The highest gap-free seq the city holds for this post: the post ships from the next one. */
@@ -42,12 +42,15 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
     const seen = events.filter((e) => e.seq <= head);
     const fresh = events.filter((e) => e.seq > head);
     if (seen.length) {
-      const stored = await client.query<{ seq: string; hash: string }>(
-        'SELECT seq, hash FROM city_events WHERE post_id = $1 AND seq = ANY($2::bigint[])',
+      // The whole event, not its hash alone: a replay with a changed payload and the old hash is not a duplicate.
+      const stored = await client.query<{ seq: string; at: string; kind: FactKind; entity_id: string; payload: string; prev_hash: string; hash: string }>(
+        'SELECT seq, at, kind, entity_id, payload, prev_hash, hash FROM city_events WHERE post_id = $1 AND seq = ANY($2::bigint[])',
         [postId, seen.map((e) => e.seq)],
       );
-      const hashOf = new Map(stored.rows.map((r) => [Number(r.seq), r.hash]));
-      const differs = seen.find((e) => hashOf.get(e.seq) !== e.hash);
+      const storedAt = new Map(stored.rows.map((r) => [Number(r.seq), toEvent(r)]));
+      const same = (e: ShippedEvent, s: ShippedEvent | undefined) =>
+        s !== undefined && (['at', 'kind', 'entityId', 'payload', 'prevHash', 'hash'] as const).every((k) => s[k] === e[k]);
+      const differs = seen.find((e) => !same(e, storedAt.get(e.seq)));
       if (differs) flag = `seq ${differs.seq} 与已存事件不同（重放被篡改）`;
     }
     if (!flag && fresh.length && fresh[0]!.seq > head + 1) {
