@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { FactKind, ShippedBatch, ShippedEvent } from '../../../shared/contract/city-events';
 import { conflict, forbidden, validation } from '../errors';
 import { brokenLink } from './event-chain';
-import { project, toEvent } from './projections';
+import { projectionCtes, toEvent } from './projections';
 
 export interface IngestAnswer {
   /** The highest gap-free seq the city holds for this post: the post ships from the next one. */
@@ -67,15 +67,9 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
       await client.query('ROLLBACK');
       return { ackedSeq: head, stored: 0 };
     } else {
-      const inserted = await insertEvents(client, postId, fresh, now);
-      await project(client, postId, fresh);
-      const last = fresh.at(-1)!;
-      await client.query(
-        'UPDATE city_posts SET head_seq = $2, head_hash = $3, last_ingest_at = $4, time_zone = $5 WHERE post_id = $1',
-        [postId, last.seq, last.hash, now, batch.timeZone],
-      );
+      const inserted = await storeEvents(client, postId, fresh, now, batch.timeZone);
       await client.query('COMMIT');
-      return { ackedSeq: last.seq, stored: inserted };
+      return { ackedSeq: fresh.at(-1)!.seq, stored: inserted };
     }
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -89,13 +83,24 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
   throw conflict(`数据链校验失败，批次被拒收，岗位已标记：${flag}`, { flagged: true });
 }
 
-async function insertEvents(client: pg.ClientBase, postId: number, events: readonly ShippedEvent[], now: number): Promise<number> {
-  const r = await client.query(
-    `INSERT INTO city_events (post_id, seq, at, kind, entity_id, payload, prev_hash, hash, received_at)
-     SELECT $1, e.seq, e.at, e.kind, e.entity_id, e.payload, e.prev_hash, e.hash, $9
-     FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
-       AS e(seq, at, kind, entity_id, payload, prev_hash, hash)
-     ON CONFLICT (post_id, seq) DO NOTHING`,
+/**
+ * The events, their projections and the post's new head in one statement: data-modifying CTEs all
+ * run, in the transaction's snapshot, whatever the final SELECT reads. One round trip per batch.
+ */
+async function storeEvents(client: pg.ClientBase, postId: number, events: readonly ShippedEvent[], now: number, timeZone: string): Promise<number> {
+  const last = events.at(-1)!;
+  const projections = projectionCtes(events, 1, 13);
+  const r = await client.query<{ inserted: string }>(
+    `WITH ev AS (
+       INSERT INTO city_events (post_id, seq, at, kind, entity_id, payload, prev_hash, hash, received_at)
+       SELECT $1, e.seq, e.at, e.kind, e.entity_id, e.payload, e.prev_hash, e.hash, $9
+       FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
+         AS e(seq, at, kind, entity_id, payload, prev_hash, hash)
+       ON CONFLICT (post_id, seq) DO NOTHING
+       RETURNING 1),
+     head AS (UPDATE city_posts SET head_seq = $10, head_hash = $11, last_ingest_at = $9, time_zone = $12 WHERE post_id = $1)
+     ${projections.ctes.map((c) => `, ${c}`).join('\n')}
+     SELECT count(*) AS inserted FROM ev`,
     [
       postId,
       events.map((e) => e.seq),
@@ -106,7 +111,11 @@ async function insertEvents(client: pg.ClientBase, postId: number, events: reado
       events.map((e) => e.prevHash),
       events.map((e) => e.hash),
       now,
+      last.seq,
+      last.hash,
+      timeZone,
+      ...projections.params,
     ],
   );
-  return r.rowCount ?? 0;
+  return Number(r.rows[0]!.inserted);
 }

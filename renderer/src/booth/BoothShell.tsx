@@ -36,7 +36,11 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
       <Layout.Header className="booth-header">
         {/* The booth's one h1, on every page; each page's own headings come below it. */}
         <h1 className="booth-title">{t('app.fullName')}</h1>
-        <Typography.Text className="booth-post">{postName}</Typography.Text>
+        {/* The post's name with its city link below it: the header has no width to spare at 1366 px. */}
+        <div className="booth-place">
+          <Typography.Text className="booth-post">{postName}</Typography.Text>
+          {!city && <LinkStatusTag />}
+        </div>
         <Menu
           mode="horizontal"
           theme="dark"
@@ -47,7 +51,6 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
         />
         <Space size="middle">
           {!connected && <Tag color="red">{t('app.disconnected')}</Tag>}
-          {!city && <LinkStatusTag />}
           {!city && <Button onClick={() => setPairing(true)}>{t('shell.pairKiosk')}</Button>}
           <Dropdown
             trigger={['click']}
