@@ -68,7 +68,7 @@ export function appendAudit(db: Db, entry: AuditEntry, at: number = Date.now()):
     `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
   ).run(HEAD_KEY, JSON.stringify({ seq, hash }));
   // The record's fact for the city, in this same transaction (city/outbox.ts).
-  appendOutboxFor(db, entry.entity, entry.entityId, at);
+  appendOutboxFor(db, entry, at);
   return { seq, hash };
 }
 

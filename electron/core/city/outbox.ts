@@ -81,7 +81,16 @@ const officer: Snapshot = (db, id) => {
 };
 
 /** Audit entity → the fact kind it changes and how to read the record's id from the entry. */
-const shippedEntities: Record<string, { kind: FactKind; snapshot: Snapshot; recordId?: (db: Db, entityId: number) => number | undefined }> = {
+const shippedEntities: Record<
+  string,
+  {
+    kind: FactKind;
+    snapshot: Snapshot;
+    recordId?: (db: Db, entityId: number) => number | undefined;
+    /** Only these actions change the fact (a login or a PIN change does not change an officer's). */
+    actions?: ReadonlySet<string>;
+  }
+> = {
   escort: { kind: 'escort', snapshot: escort },
   helmet_stop: { kind: 'helmetStop', snapshot: helmetStop },
   // A session's offer, choice, video, quiz and pledge change its stop's figures (migration 006's triggers).
@@ -91,7 +100,11 @@ const shippedEntities: Record<string, { kind: FactKind; snapshot: Snapshot; reco
     recordId: (db, sessionId) => stmt<{ stop_id: number }>(db, 'SELECT stop_id FROM education_sessions WHERE id = ?').get(sessionId)?.stop_id,
   },
   advisory: { kind: 'advisory', snapshot: advisory },
-  officer: { kind: 'officer', snapshot: officer },
+  officer: {
+    kind: 'officer',
+    snapshot: officer,
+    actions: new Set(['officer.create', 'officer.role', 'officer.deactivate', 'officer.reactivate']),
+  },
 };
 
 export interface OutboxHead {
@@ -117,9 +130,10 @@ export function appendFact(db: Db, kind: FactKind, fact: Fact, at: number): Outb
 }
 
 /** Called by appendAudit for every entry; appends a fact when the entry is about a record the city keeps. */
-export function appendOutboxFor(db: Db, entity: string, entityId: string | number, at: number): void {
-  const shipped = shippedEntities[entity];
-  if (!shipped) return;
+export function appendOutboxFor(db: Db, entry: { action: string; entity: string; entityId: string | number }, at: number): void {
+  const shipped = shippedEntities[entry.entity];
+  if (!shipped || (shipped.actions && !shipped.actions.has(entry.action))) return;
+  const { entityId } = entry;
   const raw = Number(entityId);
   if (!Number.isInteger(raw) || raw <= 0) return;
   const id = shipped.recordId ? shipped.recordId(db, raw) : raw;

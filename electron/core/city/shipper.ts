@@ -7,7 +7,7 @@ import { readSettings } from '../settings-store';
 import type { CityLink } from './link-file';
 import { outboxAfter, outboxHead } from './outbox';
 
-const ACKED_KEY = 'city_acked_seq';
+export const ACKED_KEY = 'city_acked_seq';
 /** How often an idle shipper looks for new events: the city sees a write within about this. */
 export const IDLE_POLL_MS = 200;
 const BACKOFF_MIN_MS = 500;

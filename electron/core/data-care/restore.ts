@@ -16,6 +16,7 @@ import { restoreMedia } from './backup-media';
 import { inspectBackup } from './inspect-backup';
 import { fileStamp } from './local-time';
 import { liveDbPath, replaceDatabase } from './replace-database';
+import { putOutbox, takeOutbox } from '../city/outbox-carry';
 
 export interface RestoreOptions {
   actor: string;
@@ -117,8 +118,11 @@ export function restoreFromFile(core: Core, path: string, options: RestoreOption
       const verdict = inspectBackup(staged, (phase) => emit(phase, steps[phase] ?? 50));
       const key = planRiderKey(core, staged, options);
       emit('swap', 90);
+      // Read and put back with no await between: no booth write can land in between.
+      const outbox = takeOutbox(core.db, staged);
       replaceDatabase(core, staged, keptAs);
       swapped = true;
+      putOutbox(core.db, outbox);
       settleRiderSecret(core);
       if (key.kind === 'imported') adoptRiderSecret(core, key.secret);
       // Made now, so the audit shows the new key at the restore, not at the next stop.
