@@ -14,6 +14,7 @@ import { contentEvents } from './content';
 import { erEvents } from './er';
 import { handoverEvents } from './handover';
 import { cityEvents } from './city';
+import { cityRiderEvents } from './city-riders';
 
 export * from './result';
 export * from './define';
@@ -32,6 +33,7 @@ export * from './er';
 export * from './handover';
 export * from './city';
 export * from './city-events';
+export * from './city-riders';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
@@ -48,6 +50,7 @@ export const clientEvents = {
   ...erEvents,
   ...handoverEvents,
   ...cityEvents,
+  ...cityRiderEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

@@ -3,6 +3,7 @@ import type { ShippedBatch, ShippedEvent } from '../../../shared/contract/city-e
 import { conflict, forbidden, validation } from '../errors';
 import { brokenLink } from './event-chain';
 import { project } from './projections';
+import { newestStops, recordRiderReports } from './rider-index';
 
 export interface IngestAnswer {
   /** The highest gap-free seq the city holds for this post: the post ships from the next one. */
@@ -62,6 +63,7 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
     } else {
       const inserted = await insertEvents(client, postId, fresh, now);
       await project(client, postId, fresh);
+      await recordRiderReports(client, postId, newestStops(fresh), batch.timeZone, now);
       const last = fresh.at(-1)!;
       await client.query(
         'UPDATE city_posts SET head_seq = $2, head_hash = $3, last_ingest_at = $4, time_zone = $5 WHERE post_id = $1',

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { factSchemas, type FactKind, type ShippedEvent } from '../../../shared/contract/city-events';
+import { factSchemas, type Fact, type FactKind, type ShippedEvent } from '../../../shared/contract/city-events';
+import { projectRiderKeys, riderKeysTable } from './rider-index';
 
 /**
  * The city's tables built from events: one row per post and record, holding its newest fact. An
@@ -49,6 +50,7 @@ const projections: Record<FactKind, Projection> = {
       ['watched_sessions', 'watchedSessions', 'integer'],
       ['quiz_first_tries', 'quizFirstTries', 'integer'],
       ['quiz_first_passes', 'quizFirstPasses', 'integer'],
+      ['window_months', 'windowMonths', 'integer'],
     ],
   },
   advisory: {
@@ -71,7 +73,7 @@ const projections: Record<FactKind, Projection> = {
   },
 };
 
-export const projectionTables = Object.values(projections).map((p) => p.table);
+export const projectionTables = [...Object.values(projections).map((p) => p.table), riderKeysTable];
 
 /** INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT DO UPDATE, newest seq wins. */
 const upsertSql = (p: Projection): string => {
@@ -97,6 +99,8 @@ export async function project(client: pg.ClientBase, postId: number, events: rea
     byId.set(e.entityId, { ...fact, seq: e.seq });
   }
   for (const [kind, byId] of newest) await client.query(upserts[kind], [postId, JSON.stringify([...byId.values()])]);
+  const stops = newest.get('helmetStop');
+  if (stops) await projectRiderKeys(client, postId, [...stops.values()] as Fact<'helmetStop'>[]);
 }
 
 /** Empties the projections and replays every stored event: what R13 compares the live tables with. */

@@ -14,6 +14,7 @@ import { contentHandlers } from '../content/handlers';
 import { handoverHandlers } from '../handover/handlers';
 import type { Handlers } from './handlers';
 import { cityHandlers } from '../city/handlers';
+import { riderCheckHandlers } from '../city/rider-check';
 
 /** One-time pairing codes: kiosks and ER screens each have their own desk, so a code pairs only its kind. */
 export interface PairingDesks {
@@ -37,4 +38,5 @@ export const allHandlers = (desks: PairingDesks) =>
     ...erHandlers(desks.er),
     ...handoverHandlers,
     ...cityHandlers,
+    ...riderCheckHandlers,
   }) satisfies Handlers<EventName>;
