@@ -9,12 +9,18 @@ export interface EnrolledPost {
   postId: number;
   admin: TestClient;
   chief: TestClient;
+  /** The first of its paired kiosks. */
   kiosk: TestClient;
+  kiosks: { client: TestClient; kioskId: number }[];
   close(): Promise<void>;
 }
 
 /** Waits until `ok()` holds, checking on every turn of the event loop (no fixed sleep). */
-export async function until<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const v = await probe();
@@ -26,19 +32,36 @@ export async function until<T>(probe: () => Promise<T | undefined | false> | T |
 
 /** The post's header state, from its pushes or the current state. */
 export const linkIs = (client: TestClient, ok: (s: LinkState) => boolean, timeoutMs = 15_000) =>
-  until(async () => {
-    const s = expectOk(await client.send('link:state', {}));
-    return ok(s) && s;
-  }, timeoutMs, 'link state');
+  until(
+    async () => {
+      const s = expectOk(await client.send('link:state', {}));
+      return ok(s) && s;
+    },
+    timeoutMs,
+    'link state',
+  );
 
 /**
  * A demo post (accounts only) created on the city by its admin and enrolled through 管理's
  * `link:enrol`; `before` runs on the post before it enrols (history to re-key).
  */
-export async function enrolledPost(city: TestCore, cityAdmin: TestClient, name: string, before?: (admin: TestClient) => Promise<void>): Promise<EnrolledPost> {
+export async function enrolledPost(
+  city: TestCore,
+  cityAdmin: TestClient,
+  name: string,
+  options: { before?: (admin: TestClient) => Promise<void>; kiosks?: number } = {},
+): Promise<EnrolledPost> {
+  const { before, kiosks: kioskCount = 1 } = options;
   const core = await startTestCore({ demo: true });
-  const [admin, chief] = await Promise.all([officerClient(core.url, '900001', '123456'), officerClient(core.url, '900002', '123456')]);
-  const { kiosk } = await pairedKiosk(core.url, admin);
+  const [admin, chief] = await Promise.all([
+    officerClient(core.url, '900001', '123456'),
+    officerClient(core.url, '900002', '123456'),
+  ]);
+  const kiosks = [];
+  for (let i = 0; i < kioskCount; i++) {
+    const { kiosk: client, kioskId } = await pairedKiosk(core.url, admin);
+    kiosks.push({ client, kioskId });
+  }
   if (before) await before(admin);
   const created = expectOk(await cityAdmin.send('city:createPost', { name }));
   expectOk(await admin.send('link:enrol', { cityUrl: city.url, code: created.code }));
@@ -48,22 +71,29 @@ export async function enrolledPost(city: TestCore, cityAdmin: TestClient, name: 
     postId: created.postId,
     admin,
     chief,
-    kiosk,
+    kiosk: kiosks[0]!.client,
+    kiosks,
     async close() {
-      for (const c of [admin, chief, kiosk]) c.close();
+      for (const c of [admin, chief, ...kiosks.map((k) => k.client)]) c.close();
       await core.dispose();
     },
   };
 }
 
-/** Opens a stop and, when the rider may, has them choose education on the kiosk: a waiver. */
-export async function waiver(post: EnrolledPost, rider: RequestOf<'helmet:create'>): Promise<HelmetStop> {
+/** Opens a stop and, when the rider may, has them choose education on kiosk `k`: a waiver. */
+export async function waiver(post: EnrolledPost, rider: RequestOf<'helmet:create'>, k = 0): Promise<HelmetStop> {
   const stop = expectOk(await post.admin.send('helmet:create', rider));
   if (!stop.educationAllowed) return stop;
-  const shown = post.kiosk.next('helmet:session');
-  expectOk(await post.admin.send('helmet:offer', { stopId: stop.id }));
+  const kiosk = post.kiosks[k]!;
+  const shown = kiosk.client.next('helmet:session');
+  expectOk(
+    await post.admin.send(
+      'helmet:offer',
+      post.kiosks.length > 1 ? { stopId: stop.id, kioskId: kiosk.kioskId } : { stopId: stop.id },
+    ),
+  );
   const [session] = await shown;
-  expectOk(await post.kiosk.send('helmet:choose', { sessionId: session!.id, choice: 'education' }));
+  expectOk(await kiosk.client.send('helmet:choose', { sessionId: session!.id, choice: 'education' }));
   return expectOk(await post.admin.send('helmet:list', {})).find((s) => s.id === stop.id)!;
 }
 
@@ -72,11 +102,10 @@ export const shippedStop = (db: CityDb, postId: number, stopId: number, outcome:
   until(
     async () =>
       (
-        await db.pool.query<{ outcome: string }>('SELECT outcome FROM city_helmet_stops WHERE post_id = $1 AND stop_id = $2 AND outcome = $3', [
-          postId,
-          stopId,
-          outcome,
-        ])
+        await db.pool.query<{ outcome: string }>(
+          'SELECT outcome FROM city_helmet_stops WHERE post_id = $1 AND stop_id = $2 AND outcome = $3',
+          [postId, stopId, outcome],
+        )
       ).rows[0],
     15_000,
     `stop ${stopId} shipped as ${outcome}`,
@@ -84,8 +113,15 @@ export const shippedStop = (db: CityDb, postId: number, stopId: number, outcome:
 
 /** Every row of every table of the city's schema, as text: what must hold no clear ID, phone or plate. */
 export async function cityDump(db: CityDb): Promise<string> {
-  const tables = (await db.pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).rows;
+  const tables = (
+    await db.pool.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+    )
+  ).rows;
   let out = '';
-  for (const { table_name } of tables) out += (await db.pool.query<{ t: string }>(`SELECT t::text AS t FROM "${table_name}" t`)).rows.map((r) => r.t).join('\n');
+  for (const { table_name } of tables)
+    out += (await db.pool.query<{ t: string }>(`SELECT t::text AS t FROM "${table_name}" t`)).rows
+      .map((r) => r.t)
+      .join('\n');
   return out;
 }

@@ -25,7 +25,13 @@ const cityKeysRow = (post: EnrolledPost, stopId: number) => {
   const file = new Database(join(post.core.dataDir, 'greenpost.db'), { readonly: true, fileMustExist: true });
   try {
     return file.prepare('SELECT * FROM helmet_city_keys WHERE stop_id = ?').get(stopId) as
-      | { id_key: string | null; phone_key: string | null; plate_key: string | null; city_checked: number | null; city_prior_stops: number }
+      | {
+          id_key: string | null;
+          phone_key: string | null;
+          plate_key: string | null;
+          city_checked: number | null;
+          city_prior_stops: number;
+        }
       | undefined;
   } finally {
     file.close();
@@ -37,9 +43,11 @@ beforeAll(async () => {
   city = await startTestCore({ demo: true, pgUrl: db.cluster.url });
   cityAdmin = await officerClient(city.url, '900001', '123456');
   a = await enrolledPost(city, cityAdmin, '市医院岗');
-  b = await enrolledPost(city, cityAdmin, '人民医院岗', async (admin) => {
-    const stop = expectOk(await admin.send('helmet:create', { vehicle: 'ebike', plate: OLD_PLATE }));
-    expect(stop).toMatchObject({ eligible: true, cityChecked: null });
+  b = await enrolledPost(city, cityAdmin, '人民医院岗', {
+    before: async (admin) => {
+      const stop = expectOk(await admin.send('helmet:create', { vehicle: 'ebike', plate: OLD_PLATE }));
+      expect(stop).toMatchObject({ eligible: true, cityChecked: null });
+    },
   });
 }, 180_000);
 afterAll(async () => {
@@ -72,7 +80,13 @@ describe('the city-wide first-offence check', () => {
 
     // Same ID, another e-bike: the ID decides, as at one post.
     const second = expectOk(await b.admin.send('helmet:create', { vehicle: 'ebike', plate: '鲁PE9999', idNumber: ID }));
-    expect(second).toMatchObject({ eligible: false, educationAllowed: false, priorStops: 1, cityPriorStops: 1, cityChecked: true });
+    expect(second).toMatchObject({
+      eligible: false,
+      educationAllowed: false,
+      priorStops: 1,
+      cityPriorStops: 1,
+      cityChecked: true,
+    });
     expect(cityKeysRow(b, second.id)).toMatchObject({ city_checked: 1, city_prior_stops: 1 });
     // The same ID keys alike at both posts; the local rider keys (install-specific) do not leave the post.
     expect(cityKeysRow(b, second.id)!.id_key).toBe(cityKeysRow(a, first.id)!.id_key);
@@ -97,8 +111,12 @@ describe('the city-wide first-offence check', () => {
     b.core.core.shipper?.nudge();
     a.core.core.shipper?.nudge();
     const [[reportA], [reportB]] = (await Promise.all([toA, toB])) as [[CityRiderReport[]], [CityRiderReport[]]];
-    expect(reportB).toEqual([expect.objectContaining({ stopId: local.id, plate: PLATE, otherPostName: '市医院岗', otherOutcome: 'education' })]);
-    expect(reportA).toEqual([expect.objectContaining({ otherPostName: '人民医院岗', otherOutcome: 'education', plate: PLATE })]);
+    expect(reportB).toEqual([
+      expect.objectContaining({ stopId: local.id, plate: PLATE, otherPostName: '市医院岗', otherOutcome: 'education' }),
+    ]);
+    expect(reportA).toEqual([
+      expect.objectContaining({ otherPostName: '人民医院岗', otherOutcome: 'education', plate: PLATE }),
+    ]);
     expect(reportA![0]!.reportId).toBe(reportB![0]!.reportId);
 
     // Kept at the post for chiefs, refused to an officer; the city stores the pair once.
@@ -122,6 +140,9 @@ describe('the city-wide first-offence check', () => {
     const dump = await cityDump(db);
     expect(dump.length).toBeGreaterThan(1_000);
     for (const clear of [ID, ID.slice(0, 17), PHONE, PLATE, OLD_PLATE, '张测试']) expect(dump).not.toContain(clear);
-    await until(async () => (await db.pool.query('SELECT 1 FROM city_rider_keys WHERE post_id = $1', [b.postId])).rows.length >= 3);
+    await until(
+      async () =>
+        (await db.pool.query('SELECT 1 FROM city_rider_keys WHERE post_id = $1', [b.postId])).rows.length >= 3,
+    );
   });
 });
