@@ -40,11 +40,16 @@ export interface CityRiderReport extends CityRiderReportWire {
 export const cityRiderEvents = {
   /** City server: how many stops other posts have of this rider key since the window's start. */
   'city:riderCheck': event<RiderCheckAnswer>()(
-    z.strictObject({ key: hex64, since: epochMs, until: epochMs }).refine((r) => r.since <= r.until, '时间窗口起点晚于终点'),
+    z
+      .strictObject({ key: hex64, since: epochMs, until: epochMs })
+      .refine((r) => r.since <= r.until, '时间窗口起点晚于终点'),
     'post',
   ),
   /** City server: this post's reports of a rider waived at two posts, after the last one it holds. */
-  'city:riderReports': event<CityRiderReportWire[]>()(z.strictObject({ afterId: z.number().int().nonnegative() }), 'post'),
+  'city:riderReports': event<CityRiderReportWire[]>()(
+    z.strictObject({ afterId: z.number().int().nonnegative() }),
+    'post',
+  ),
   /** Post: the reports the city sent, newest first, for the chiefs. */
   'helmet:cityReports': event<CityRiderReport[]>()(z.strictObject({}), 'chief'),
 };

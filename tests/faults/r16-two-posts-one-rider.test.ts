@@ -86,7 +86,9 @@ it('R16: two posts and the same rider — the second waiver inside the window is
   expect((await db.pool.query('SELECT 1 FROM city_rider_reports')).rows).toHaveLength(riders);
 
   const dump = await cityDump(db);
-  const leaked = Array.from({ length: riders }, (_, i) => rider(i)).filter((r) => [r.idNumber, r.phone, r.plate].some((v) => dump.includes(v)));
+  const leaked = Array.from({ length: riders }, (_, i) => rider(i)).filter((r) =>
+    [r.idNumber, r.phone, r.plate].some((v) => dump.includes(v)),
+  );
   expect(leaked).toEqual([]);
 
   figure(

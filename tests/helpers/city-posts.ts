@@ -57,7 +57,7 @@ export async function enrolledPost(
     officerClient(core.url, '900001', '123456'),
     officerClient(core.url, '900002', '123456'),
   ]);
-  const kiosks = [];
+  const kiosks: EnrolledPost['kiosks'] = [];
   for (let i = 0; i < kioskCount; i++) {
     const { kiosk: client, kioskId } = await pairedKiosk(core.url, admin);
     kiosks.push({ client, kioskId });

@@ -23,10 +23,17 @@ export const waiverOutcomes = ['education', 'completed'] as const satisfies read
 const DEFAULT_WINDOW_MONTHS = 12;
 
 /** Replaces the keys of each stop whose newest fact carries them (a fact without the field leaves them). */
-export async function projectRiderKeys(client: pg.ClientBase, postId: number, stops: readonly Fact<'helmetStop'>[]): Promise<void> {
+export async function projectRiderKeys(
+  client: pg.ClientBase,
+  postId: number,
+  stops: readonly Fact<'helmetStop'>[],
+): Promise<void> {
   const keyed = stops.filter((s) => s.riderKeys !== undefined);
   if (!keyed.length) return;
-  await client.query('DELETE FROM city_rider_keys WHERE post_id = $1 AND stop_id = ANY($2::bigint[])', [postId, keyed.map((s) => s.id)]);
+  await client.query('DELETE FROM city_rider_keys WHERE post_id = $1 AND stop_id = ANY($2::bigint[])', [
+    postId,
+    keyed.map((s) => s.id),
+  ]);
   const rows = keyed.flatMap((s) => s.riderKeys!.map((key, i) => ({ stopId: s.id, key, primary: i === 0 })));
   if (!rows.length) return;
   await client.query(
@@ -38,7 +45,13 @@ export async function projectRiderKeys(client: pg.ClientBase, postId: number, st
 }
 
 /** Stops of `key` at posts other than `postId` inside [since, until], cancelled ones not counted. */
-export async function countAtOtherPosts(pool: pg.Pool, postId: number, key: string, since: number, until: number): Promise<RiderCheckAnswer> {
+export async function countAtOtherPosts(
+  pool: pg.Pool,
+  postId: number,
+  key: string,
+  since: number,
+  until: number,
+): Promise<RiderCheckAnswer> {
   const { rows } = await pool.query<{ n: string; latest: string | null }>(
     `SELECT count(*) AS n, max(s.stopped_at) AS latest
      FROM city_rider_keys k JOIN city_helmet_stops s ON s.post_id = k.post_id AND s.stop_id = k.stop_id
@@ -52,7 +65,8 @@ export async function countAtOtherPosts(pool: pg.Pool, postId: number, key: stri
 /** The newest fact of each helmet stop in a batch (ascending seq). */
 export function newestStops(events: readonly ShippedEvent[]): Fact<'helmetStop'>[] {
   const byId = new Map<number, Fact<'helmetStop'>>();
-  for (const e of events) if (e.kind === 'helmetStop') byId.set(e.entityId, helmetStopFact.parse(JSON.parse(e.payload)));
+  for (const e of events)
+    if (e.kind === 'helmetStop') byId.set(e.entityId, helmetStopFact.parse(JSON.parse(e.payload)));
   return [...byId.values()];
 }
 
@@ -96,8 +110,10 @@ export async function recordRiderReports(
       const theirAt = Number(c.stopped_at);
       const theirsFirst = theirAt <= stop.stoppedAt;
       const inWindow = theirsFirst
-        ? c.mine_primary && theirAt >= monthsBefore(stop.stoppedAt, stop.windowMonths ?? DEFAULT_WINDOW_MONTHS, timeZone)
-        : c.their_primary && stop.stoppedAt >= monthsBefore(theirAt, c.window_months ?? DEFAULT_WINDOW_MONTHS, c.time_zone);
+        ? c.mine_primary &&
+          theirAt >= monthsBefore(stop.stoppedAt, stop.windowMonths ?? DEFAULT_WINDOW_MONTHS, timeZone)
+        : c.their_primary &&
+          stop.stoppedAt >= monthsBefore(theirAt, c.window_months ?? DEFAULT_WINDOW_MONTHS, c.time_zone);
       if (!inWindow) continue;
       const mine = [postId, stop.id];
       const theirs = [c.post_id, Number(c.stop_id)];
@@ -114,7 +130,12 @@ export async function recordRiderReports(
 }
 
 /** One post's reports after `afterId`, oldest first: its own stop, and of the other only post, time and outcome. */
-export async function reportsForPost(pool: pg.Pool, postId: number, afterId: number, limit = 100): Promise<CityRiderReportWire[]> {
+export async function reportsForPost(
+  pool: pg.Pool,
+  postId: number,
+  afterId: number,
+  limit = 100,
+): Promise<CityRiderReportWire[]> {
   const side = (mine: 'earlier' | 'later', other: 'earlier' | 'later') => `
     SELECT r.report_id, r.${mine}_stop_id AS stop_id, m.stopped_at, p.name AS other_post_name,
            o.stopped_at AS other_stopped_at, o.outcome AS other_outcome
@@ -130,7 +151,11 @@ export async function reportsForPost(pool: pg.Pool, postId: number, afterId: num
     other_post_name: string;
     other_stopped_at: string;
     other_outcome: StopOutcome;
-  }>(`${side('earlier', 'later')} UNION ALL ${side('later', 'earlier')} ORDER BY report_id LIMIT $3`, [postId, afterId, limit]);
+  }>(`${side('earlier', 'later')} UNION ALL ${side('later', 'earlier')} ORDER BY report_id LIMIT $3`, [
+    postId,
+    afterId,
+    limit,
+  ]);
   return rows.map((r) => ({
     reportId: r.report_id,
     stopId: Number(r.stop_id),

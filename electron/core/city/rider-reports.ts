@@ -57,7 +57,13 @@ export function storeReports(core: Core, reports: readonly CityRiderReportWire[]
       if (!inserted.changes) continue;
       appendAudit(
         db,
-        { actor: 'city', action: 'helmet.cityReport', entity: 'city_rider_report', entityId: r.reportId, details: { stopId: r.stopId, otherPost: r.otherPostName } },
+        {
+          actor: 'city',
+          action: 'helmet.cityReport',
+          entity: 'city_rider_report',
+          entityId: r.reportId,
+          details: { stopId: r.stopId, otherPost: r.otherPostName },
+        },
         now,
       );
       fresh.push(toReport(stmt<ReportRow>(db, `${listSql} WHERE r.id = ?`).get(r.reportId)!));

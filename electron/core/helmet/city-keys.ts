@@ -21,7 +21,10 @@ export interface CityRiderKeys {
 const mac = (cityKey: Buffer, kind: 'id' | 'phone' | 'plate', value: string) =>
   createHmac('sha256', cityKey).update(`${kind}:${value}`).digest('hex');
 
-export function cityRiderKeys(cityKey: Buffer, rider: { idNumber?: string | undefined; phone?: string | undefined; plate?: string | undefined }): CityRiderKeys {
+export function cityRiderKeys(
+  cityKey: Buffer,
+  rider: { idNumber?: string | undefined; phone?: string | undefined; plate?: string | undefined },
+): CityRiderKeys {
   return {
     idKey: rider.idNumber ? mac(cityKey, 'id', normalizeIdNumber(rider.idNumber)) : null,
     phoneKey: rider.phone ? mac(cityKey, 'phone', normalizePhone(rider.phone)) : null,
@@ -30,7 +33,8 @@ export function cityRiderKeys(cityKey: Buffer, rider: { idNumber?: string | unde
 }
 
 /** In the posts' matching order (ID, else phone, else plate): the first is the one a stop is matched on. */
-export const keyList = (k: CityRiderKeys): string[] => [k.idKey, k.phoneKey, k.plateKey].filter((x): x is string => x !== null);
+export const keyList = (k: CityRiderKeys): string[] =>
+  [k.idKey, k.phoneKey, k.plateKey].filter((x): x is string => x !== null);
 
 /** What the city said when the stop was opened. */
 export interface CityVerdict {
@@ -47,7 +51,14 @@ export function saveCityKeys(db: Db, stopId: number, verdict: CityVerdict): void
   stmt(
     db,
     'INSERT INTO helmet_city_keys (stop_id, id_key, phone_key, plate_key, city_checked, city_prior_stops) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(stopId, verdict.keys?.idKey ?? null, verdict.keys?.phoneKey ?? null, verdict.keys?.plateKey ?? null, verdict.checked ? 1 : 0, verdict.priorStops);
+  ).run(
+    stopId,
+    verdict.keys?.idKey ?? null,
+    verdict.keys?.phoneKey ?? null,
+    verdict.keys?.plateKey ?? null,
+    verdict.checked ? 1 : 0,
+    verdict.priorStops,
+  );
 }
 
 export interface StoredCityKeys {
@@ -58,7 +69,13 @@ export interface StoredCityKeys {
 
 /** A stop's stored city keys and check; undefined for a stop opened before the post had a city key. */
 export function storedCityKeys(db: Db, stopId: number): StoredCityKeys | undefined {
-  const r = stmt<{ id_key: string | null; phone_key: string | null; plate_key: string | null; city_checked: number | null; city_prior_stops: number }>(
+  const r = stmt<{
+    id_key: string | null;
+    phone_key: string | null;
+    plate_key: string | null;
+    city_checked: number | null;
+    city_prior_stops: number;
+  }>(
     db,
     'SELECT id_key, phone_key, plate_key, city_checked, city_prior_stops FROM helmet_city_keys WHERE stop_id = ?',
   ).get(stopId);
@@ -90,6 +107,16 @@ export function rekeyHistory(db: Db, cityKey: Buffer, actor: string, now: number
     const fact = helmetStopSnapshot(db, s.id);
     if (fact) appendFact(db, 'helmetStop', fact, now);
   }
-  appendAudit(db, { actor, action: 'city.rekeyRiders', entity: 'city', entityId: 0, details: { stops: stops.length, keyedBy: 'plate' } }, now);
+  appendAudit(
+    db,
+    {
+      actor,
+      action: 'city.rekeyRiders',
+      entity: 'city',
+      entityId: 0,
+      details: { stops: stops.length, keyedBy: 'plate' },
+    },
+    now,
+  );
   return stops.length;
 }
