@@ -86,9 +86,9 @@ export const cityHandlers: Handlers<CityEvent> = {
     saveLink(core.options.dataDir, { cityUrl, postId: granted.postId, postName: granted.name, credential: granted.credential, enrolledAt: now, ...(cityKey && { cityKey }) });
     const actor = actorOf(socket.data.principal);
     core.db.transaction(() => {
-      appendAudit(core.db, { actor, action: 'city.enrol', entity: 'city', entityId: granted.postId, details: { cityUrl, postName: granted.name } }, now);
       // This post's past stops get city keys (by plate: see rekeyHistory) and ship again with them.
-      if (cityKey) rekeyHistory(core.db, Buffer.from(cityKey, 'hex'), actor, now);
+      const rekeyedStops = cityKey ? rekeyHistory(core.db, Buffer.from(cityKey, 'hex'), now) : 0;
+      appendAudit(core.db, { actor, action: 'city.enrol', entity: 'city', entityId: granted.postId, details: { cityUrl, postName: granted.name, rekeyedStops } }, now);
     })();
     core.shipper = startShipper(core, loadLink(core.options.dataDir)!);
     return linkState(core);

@@ -1,6 +1,5 @@
 import type { CityRiderReport, CityRiderReportWire } from '../../../shared/contract/city-riders';
 import { roleAtLeast } from '../../../shared/domain/roles';
-import { appendAudit } from '../audit/chain';
 import { rooms, type Core } from '../context';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -55,17 +54,8 @@ export function storeReports(core: Core, reports: readonly CityRiderReportWire[]
         'INSERT OR IGNORE INTO city_rider_reports (id, stop_id, other_post_name, other_stopped_at, other_outcome, received_at) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(r.reportId, r.stopId, r.otherPostName, r.otherStoppedAt, r.otherOutcome, now);
       if (!inserted.changes) continue;
-      appendAudit(
-        db,
-        {
-          actor: 'city',
-          action: 'helmet.cityReport',
-          entity: 'city_rider_report',
-          entityId: r.reportId,
-          details: { stopId: r.stopId, otherPost: r.otherPostName },
-        },
-        now,
-      );
+      // Not an audit entry (no one at the post did anything): the log keeps when each report arrived.
+      core.log('info', 'city rider report received', { reportId: r.reportId, stopId: r.stopId });
       fresh.push(toReport(stmt<ReportRow>(db, `${listSql} WHERE r.id = ?`).get(r.reportId)!));
     }
     return fresh;

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { normalizeIdNumber, normalizePhone, normalizePlate } from '../../../shared/domain/helmet';
-import { appendAudit } from '../audit/chain';
 import { appendFact, helmetStopSnapshot } from '../city/outbox';
 import type { Db } from '../db/open';
 import { stmt } from '../db/statements';
@@ -93,9 +92,9 @@ export function storedCityKeys(db: Db, stopId: number): StoredCityKeys | undefin
  * is kept only as an HMAC with this install's own rider key, which cannot be turned into the city's
  * — so a stop that named its rider by ID or phone alone is not known to the city, and one with a
  * plate is known by its plate only. Each re-keyed stop's fact is appended again, with its keys.
- * Call inside the enrolment's transaction.
+ * Call inside the enrolment's transaction; it is audited with the enrolment (`rekeyedStops`).
  */
-export function rekeyHistory(db: Db, cityKey: Buffer, actor: string, now: number): number {
+export function rekeyHistory(db: Db, cityKey: Buffer, now: number): number {
   const stops = stmt<{ id: number; plate: string }>(
     db,
     `SELECT s.id, s.plate FROM helmet_stops s LEFT JOIN helmet_city_keys k ON k.stop_id = s.id
@@ -107,16 +106,5 @@ export function rekeyHistory(db: Db, cityKey: Buffer, actor: string, now: number
     const fact = helmetStopSnapshot(db, s.id);
     if (fact) appendFact(db, 'helmetStop', fact, now);
   }
-  appendAudit(
-    db,
-    {
-      actor,
-      action: 'city.rekeyRiders',
-      entity: 'city',
-      entityId: 0,
-      details: { stops: stops.length, keyedBy: 'plate' },
-    },
-    now,
-  );
   return stops.length;
 }
