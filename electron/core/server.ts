@@ -189,12 +189,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
         void integrity.stop();
         const shipping = core.shipper?.stop();
         io.close(() => {
-          void shipping;
-          void core.city?.pool.end();
-          // core.db, not the db opened above: a restore may have replaced it.
-          core.db.close();
-          release();
-          resolve();
+          // The shipper's loop may be reading the outbox, and PostgreSQL is let go before the database.
+          void Promise.allSettled([shipping, core.city?.pool.end()]).then(() => {
+            // core.db, not the db opened above: a restore may have replaced it.
+            core.db.close();
+            release();
+            resolve();
+          });
         });
         // A kiosk streaming a video holds its HTTP connection open: closing waits for no one.
         http.closeAllConnections();

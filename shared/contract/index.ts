@@ -15,6 +15,7 @@ import { erEvents } from './er';
 import { handoverEvents } from './handover';
 import { cityEvents } from './city';
 import { cityRiderEvents } from './city-riders';
+import { cityDashboardEvents } from './city-dashboard';
 
 export * from './result';
 export * from './define';
@@ -34,6 +35,7 @@ export * from './handover';
 export * from './city';
 export * from './city-events';
 export * from './city-riders';
+export * from './city-dashboard';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
 export const clientEvents = {
@@ -51,6 +53,7 @@ export const clientEvents = {
   ...handoverEvents,
   ...cityEvents,
   ...cityRiderEvents,
+  ...cityDashboardEvents,
 };
 
 export type ClientEvents = typeof clientEvents;

@@ -25,8 +25,15 @@ export type Principal =
  */
 export interface ServerPushes {
   /** Sent once on every (re)connection: who the core thinks this socket is. */
-  /** `timeZone`: the post's, in which every screen cuts days and shows times. */
-  'core:hello': (hello: { needsSetup: boolean; postName: string; timeZone: string; demo: boolean; principal: Principal }) => void;
+  /** `timeZone`: the post's, in which every screen cuts days and shows times. `city`: this is the city server. */
+  'core:hello': (hello: {
+    needsSetup: boolean;
+    postName: string;
+    timeZone: string;
+    demo: boolean;
+    city: boolean;
+    principal: Principal;
+  }) => void;
   /** To an unpaired kiosk screen whose code an officer just entered. */
   'kiosk:paired': (grant: { token: string; kiosk: KioskInfo }) => void;
   /** To a kiosk whose pairing was revoked. */

@@ -51,8 +51,13 @@ export const cityHandlers: Handlers<CityEvent> = {
     return ingestBatch(cityOnly(core).pool, principal.postId, req, core.clock());
   },
 
-  'city:createPost'(req, { core }) {
-    return createPost(cityOnly(core).pool, req.name, core.clock());
+  async 'city:createPost'(req, { core, socket }) {
+    const now = core.clock();
+    const created = await createPost(cityOnly(core).pool, req.name, now);
+    core.db.transaction(() =>
+      appendAudit(core.db, { actor: actorOf(socket.data.principal), action: 'city.createPost', entity: 'city', entityId: created.postId, details: { name: created.name } }, now),
+    )();
+    return created;
   },
 
   async 'city:posts'(_req, { core }): Promise<CityPostInfo[]> {

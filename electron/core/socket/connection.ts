@@ -39,7 +39,7 @@ export function identify(core: Core, auth: unknown, socket: GreenSocket): Princi
 /** What a screen learns on (re)connection, and again whenever who it is changes. */
 export const helloFor = (core: Core, principal: Principal) => {
   const { postName, timeZone } = readSettings(core.db);
-  return { needsSetup: countOfficers(core.db) === 0, postName, timeZone, demo: core.options.demo, principal };
+  return { needsSetup: countOfficers(core.db) === 0, postName, timeZone, demo: core.options.demo, city: core.city !== undefined, principal };
 };
 
 export function onConnection(core: Core, desks: PairingDesks, attach: (s: GreenSocket) => void) {

@@ -15,6 +15,7 @@ import { handoverHandlers } from '../handover/handlers';
 import type { Handlers } from './handlers';
 import { cityHandlers } from '../city/handlers';
 import { riderCheckHandlers } from '../city/rider-check';
+import { cityDashboardHandlers } from '../city/dashboard-handlers';
 
 /** One-time pairing codes: kiosks and ER screens each have their own desk, so a code pairs only its kind. */
 export interface PairingDesks {
@@ -39,4 +40,5 @@ export const allHandlers = (desks: PairingDesks) =>
     ...handoverHandlers,
     ...cityHandlers,
     ...riderCheckHandlers,
+    ...cityDashboardHandlers,
   }) satisfies Handlers<EventName>;
