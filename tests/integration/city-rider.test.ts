@@ -1,12 +1,22 @@
 import Database from 'better-sqlite3';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Server } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CityRiderReport } from '../../shared/contract/index';
-import { loadLink } from '../../electron/core/city/link-file';
+import { loadLink, saveLink } from '../../electron/core/city/link-file';
 import { startCityDb, type CityDb } from '../helpers/city-pg';
 import { cityDump, enrolledPost, linkIs, shippedStop, until, waiver, type EnrolledPost } from '../helpers/city-posts';
 import { validId } from '../helpers/helmet';
-import { expectOk, officerClient, startTestCore, type TestClient, type TestCore } from '../helpers/test-core';
+import {
+  expectOk,
+  officerClient,
+  startTestCore,
+  tempDataDir,
+  type TestClient,
+  type TestCore,
+} from '../helpers/test-core';
 
 // A city core on a throwaway PostgreSQL and two posts enrolled with it; the same rider is stopped at both.
 let db: CityDb;
@@ -145,4 +155,41 @@ describe('the city-wide first-offence check', () => {
         (await db.pool.query('SELECT 1 FROM city_rider_keys WHERE post_id = $1', [b.postId])).rows.length >= 3,
     );
   });
+});
+
+describe('a city that answers too slowly', () => {
+  test('the booth waits about 1.5 s, then decides locally and marks the stop 未经全市核验', async () => {
+    // A socket.io server that admits the post and never acknowledges anything: a hung city.
+    const http = createServer();
+    const hung = new Server(http, { transports: ['websocket'] });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    const port = (http.address() as AddressInfo).port;
+    const dataDir = tempDataDir('hung-city');
+    saveLink(dataDir, {
+      cityUrl: `http://127.0.0.1:${port}`,
+      postId: 1,
+      postName: '测试岗',
+      credential: 'c'.repeat(64),
+      enrolledAt: 0,
+      cityKey: 'd'.repeat(64),
+    });
+    const connected = new Promise((r) => hung.once('connection', r));
+    const post = await startTestCore({ dataDir, demo: true });
+    const admin = await officerClient(post.url, '900001', '123456');
+    try {
+      await connected;
+      await until(() => post.core.shipper?.state().enrolled, 5_000);
+      const t0 = Date.now();
+      const stop = expectOk(await admin.send('helmet:create', { vehicle: 'ebike', plate: '鲁PE6603' }));
+      const waited = Date.now() - t0;
+      expect(waited).toBeGreaterThanOrEqual(1_400);
+      expect(waited).toBeLessThan(3_000);
+      expect(stop).toMatchObject({ eligible: true, cityChecked: false, cityPriorStops: 0 });
+    } finally {
+      admin.close();
+      await post.dispose();
+      hung.close();
+      http.close();
+    }
+  }, 60_000);
 });
