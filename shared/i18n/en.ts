@@ -6,6 +6,7 @@ import { admin } from './en/admin';
 import { content } from './en/content';
 import { er } from './en/er';
 import { handover } from './en/handover';
+import { city } from './en/city';
 
 export const en: Messages = {
   app: {
@@ -75,5 +76,6 @@ export const en: Messages = {
   content,
   er,
   handover,
+  city,
   common: { save: 'Save', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…', error: 'Error' },
 };

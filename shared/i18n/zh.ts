@@ -5,6 +5,7 @@ import { admin } from './zh/admin';
 import { content } from './zh/content';
 import { er } from './zh/er';
 import { handover } from './zh/handover';
+import { city } from './zh/city';
 
 /** Simplified Chinese: the product's first language. Keys are grouped by screen. */
 export const zh = {
@@ -65,6 +66,7 @@ export const zh = {
   content,
   er,
   handover,
+  city,
   common: { save: '保存', cancel: '取消', confirm: '确定', loading: '加载中…', error: '出错了' },
 };
 

@@ -36,6 +36,8 @@ export async function serveCore(
     settings?: Record<string, string | number>;
     /** Start the core with its system clock at this instant (ISO with offset), through `faketime`. */
     wallClock?: string;
+    /** Serve as the city server on this PostgreSQL (`npm run serve:city -- --pg …`). */
+    pg?: string;
   } = {},
 ): Promise<ServedCore> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'greenpost-e2e-'));
@@ -46,6 +48,7 @@ export async function serveCore(
     '--port',
     String(opts.port ?? 0),
     ...(opts.demo ? ['--demo', '--demo-years', String(opts.demoYears ?? 0)] : []),
+    ...(opts.pg ? ['--city', '--pg', opts.pg] : []),
   ];
   for (const [key, value] of Object.entries(opts.settings ?? {})) args.push('--setting', `${key}=${value}`);
   const run = opts.wallClock

@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import type { ShippedBatch, ShippedEvent } from '../../../shared/contract/city-events';
+import type { FactKind, ShippedBatch, ShippedEvent } from '../../../shared/contract/city-events';
 import { conflict, forbidden, validation } from '../errors';
 import { brokenLink } from './event-chain';
-import { project } from './projections';
+import { project, toEvent } from './projections';
 import { newestStops, recordRiderReports } from './rider-index';
 
 export interface IngestAnswer {
@@ -25,6 +25,10 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
     if (events[i]!.seq <= events[i - 1]!.seq)
       throw validation(`批次中的事件顺序错误（seq ${events[i]!.seq} 在 ${events[i - 1]!.seq} 之后） / batch out of order`);
   const client = await pool.connect();
+  // PostgreSQL dying between two of these queries emits 'error' on the checked-out client, which has no
+  // listener then (the pool's is for idle clients) and would crash the city server; the next query fails anyway.
+  const dropped = () => undefined;
+  client.on('error', dropped);
   let flag: string | undefined;
   try {
     await client.query('BEGIN');
@@ -39,12 +43,15 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
     const seen = events.filter((e) => e.seq <= head);
     const fresh = events.filter((e) => e.seq > head);
     if (seen.length) {
-      const stored = await client.query<{ seq: string; hash: string }>(
-        'SELECT seq, hash FROM city_events WHERE post_id = $1 AND seq = ANY($2::bigint[])',
+      // The whole event, not its hash alone: a replay with a changed payload and the old hash is not a duplicate.
+      const stored = await client.query<{ seq: string; at: string; kind: FactKind; entity_id: string; payload: string; prev_hash: string; hash: string }>(
+        'SELECT seq, at, kind, entity_id, payload, prev_hash, hash FROM city_events WHERE post_id = $1 AND seq = ANY($2::bigint[])',
         [postId, seen.map((e) => e.seq)],
       );
-      const hashOf = new Map(stored.rows.map((r) => [Number(r.seq), r.hash]));
-      const differs = seen.find((e) => hashOf.get(e.seq) !== e.hash);
+      const storedAt = new Map(stored.rows.map((r) => [Number(r.seq), toEvent(r)]));
+      const same = (e: ShippedEvent, s: ShippedEvent | undefined) =>
+        s !== undefined && (['at', 'kind', 'entityId', 'payload', 'prevHash', 'hash'] as const).every((k) => s[k] === e[k]);
+      const differs = seen.find((e) => !same(e, storedAt.get(e.seq)));
       if (differs) flag = `seq ${differs.seq} 与已存事件不同（重放被篡改）`;
     }
     if (!flag && fresh.length && fresh[0]!.seq > head + 1) {
@@ -76,6 +83,7 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
+    client.off('error', dropped);
     client.release();
   }
   // Outside the refused transaction, so the flag stays while the batch does not.

@@ -15,6 +15,10 @@ import { useRetention } from './useRetention';
 import { useSettings } from './useSettings';
 import { ContentPanel } from './content/ContentPanel';
 import { useContent } from './content/useContent';
+import { CityLinkPanel } from '../city/CityLinkPanel';
+import { CityPostsPanel } from '../city/CityPostsPanel';
+import { useCityPosts } from '../city/useCityPosts';
+import { useLinkState } from '../city/useLinkState';
 import './admin.css';
 
 function OfficersTab({ officer }: { officer: Officer }) {
@@ -93,21 +97,44 @@ function ContentTab() {
   );
 }
 
+function CityLinkTab() {
+  const { settings } = useSettings();
+  const { state, enrol } = useLinkState();
+  return <CityLinkPanel state={state} timeZone={settings?.timeZone ?? defaultSettings.timeZone} onEnrol={enrol} />;
+}
+
+function CityPostsTab() {
+  const { settings } = useSettings();
+  const c = useCityPosts();
+  return <CityPostsPanel posts={c.posts} timeZone={settings?.timeZone ?? defaultSettings.timeZone} onCreate={c.create} onRefresh={c.refresh} />;
+}
+
 /** 管理: one tab per area of the admin's work. Each tab mounts only while shown, so it reads fresh data. */
 export function AdminArea({ officer }: { officer: Officer }) {
   const { t } = useTranslation();
+  const city = useConnectionState().hello?.city ?? false;
+  const officers = { key: 'officers', label: t('admin.tabs.officers'), children: <OfficersTab officer={officer} /> };
+  const settings = { key: 'settings', label: t('admin.tabs.settings'), children: <SettingsTab /> };
+  const backup = { key: 'backup', label: t('admin.tabs.backup'), children: <BackupTab /> };
+  const audit = { key: 'audit', label: t('admin.tabs.audit'), children: <AuditTab /> };
   return (
     <Tabs
       destroyOnHidden
       size="large"
-      items={[
-        { key: 'officers', label: t('admin.tabs.officers'), children: <OfficersTab officer={officer} /> },
-        { key: 'settings', label: t('admin.tabs.settings'), children: <SettingsTab /> },
-        { key: 'content', label: t('content.tab'), children: <ContentTab /> },
-        { key: 'backup', label: t('admin.tabs.backup'), children: <BackupTab /> },
-        { key: 'audit', label: t('admin.tabs.audit'), children: <AuditTab /> },
-        { key: 'retention', label: t('admin.tabs.retention'), children: <RetentionTab /> },
-      ]}
+      items={
+        // The city server keeps no helmet content or personal data: its admin creates posts instead.
+        city
+          ? [{ key: 'cityPosts', label: t('city.posts.tab'), children: <CityPostsTab /> }, officers, settings, backup, audit]
+          : [
+              officers,
+              settings,
+              { key: 'content', label: t('content.tab'), children: <ContentTab /> },
+              { key: 'cityLink', label: t('city.link.tab'), children: <CityLinkTab /> },
+              backup,
+              audit,
+              { key: 'retention', label: t('admin.tabs.retention'), children: <RetentionTab /> },
+            ]
+      }
     />
   );
 }

@@ -6,7 +6,7 @@ import type { Ack } from '../../../shared/contract/result';
 import { useConnection, useConnectionState } from '../net/useConnection';
 import { BoothShell } from './lazy-pages';
 import { LoginScreen } from './LoginScreen';
-import { boothPages } from './pages';
+import { pagesFor } from './pages';
 import { SetupScreen } from './SetupScreen';
 import { sessionToken } from './session-token';
 
@@ -54,7 +54,7 @@ export function BoothApp() {
       officer={hello.principal.officer}
       postName={hello.postName}
       connected={connected}
-      pages={boothPages}
+      pages={pagesFor(hello.city)}
       onLogout={() => {
         void conn.send('auth:logout', {}).finally(() => {
           sessionToken.clear();

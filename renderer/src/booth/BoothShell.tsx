@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { Officer } from '../../../shared/contract/auth';
 import { roleAtLeast } from '../../../shared/domain/roles';
 import { LanguageSwitch } from '../common/LanguageSwitch';
+import { LinkStatusTag } from '../city/LinkStatusTag';
 import { ChangePinDialog } from './ChangePinDialog';
 import { PairErDialog } from './PairErDialog';
 import { PairKioskDialog } from './PairKioskDialog';
 import type { BoothPage } from './pages';
+import { useConnectionState } from '../net/useConnection';
 
 export interface BoothShellProps {
   officer: Officer;
@@ -19,6 +21,7 @@ export interface BoothShellProps {
 
 export function BoothShell({ officer, postName, connected, pages, onLogout }: BoothShellProps) {
   const { t } = useTranslation();
+  const city = useConnectionState().hello?.city ?? false;
   const visible = pages.filter((p) => roleAtLeast(officer.role, p.minRole));
   const [current, setCurrent] = useState(visible[0]?.key);
   const [pairing, setPairing] = useState(false);
@@ -44,14 +47,15 @@ export function BoothShell({ officer, postName, connected, pages, onLogout }: Bo
         />
         <Space size="middle">
           {!connected && <Tag color="red">{t('app.disconnected')}</Tag>}
-          <Button onClick={() => setPairing(true)}>{t('shell.pairKiosk')}</Button>
+          {!city && <LinkStatusTag />}
+          {!city && <Button onClick={() => setPairing(true)}>{t('shell.pairKiosk')}</Button>}
           <Dropdown
             trigger={['click']}
             menu={{
               items: [
                 ...visible.filter((p) => p.place === 'account').map((p) => ({ key: p.key, label: t(p.label) })),
                 // Set up once per hospital screen: here rather than in a header that has no room at 1366 px.
-                { key: 'pairEr', label: t('er.pairButton') },
+                ...(city ? [] : [{ key: 'pairEr', label: t('er.pairButton') }]),
                 { key: 'pin', label: t('admin.account.changePin') },
               ],
               onClick: (e) =>

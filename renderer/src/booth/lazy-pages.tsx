@@ -21,4 +21,5 @@ export const EscortsPage = lazyScreen<PageProps>(async () => (await import('./es
 export const HelmetPage = lazyScreen<PageProps>(async () => (await import('./helmet/HelmetPage')).HelmetPage);
 export const HandoverPage = lazyScreen<PageProps>(async () => (await import('./handover/HandoverPage')).HandoverPage);
 export const AdminArea = lazyScreen<PageProps>(async () => (await import('../admin/AdminArea')).AdminArea);
+export const CityDashboardPage = lazyScreen<PageProps>(async () => (await import('../city/CityDashboardPage')).CityDashboardPage);
 export const BoothShell = lazyScreen(async () => (await import('./BoothShell')).BoothShell);
