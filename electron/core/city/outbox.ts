@@ -49,8 +49,9 @@ export const helmetStopSnapshot = (db: Db, id: number): Fact<'helmetStop'> | und
      FROM helmet_stops s LEFT JOIN helmet_city_keys k ON k.stop_id = s.id WHERE s.id = ?`,
   ).get(id);
   if (!r) return undefined;
-  // ID, else phone, else plate first: the key the posts match a rider on. A keyed row whose ID and
-  // phone keys retention wiped ships the keys it has left, so the city forgets them too.
+  // ID, else phone, else plate first: the key the posts match a rider on. Once retention has wiped a
+  // stop's ID and phone keys, its next fact (if it ever changes again) carries only the plate's; the
+  // wipe itself appends no fact, so the city keeps what it was sent until then.
   const riderKeys = r.keyed === null ? undefined : [r.id_key, r.phone_key, r.plate_key].filter((k): k is string => typeof k === 'string');
   return {
     id: r.id as number,
