@@ -25,6 +25,7 @@ import { settleRiderSecret } from './secrets/rider-secret';
 import { admitPosts, openCityRole } from './city/city-role';
 import { loadLink } from './city/link-file';
 import { startShipper } from './city/shipper';
+import { startCityReports } from './city/rider-reports';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** A city server takes batches of a post's outbox (200 events, ~100 KB). */
@@ -168,6 +169,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   // An enrolled post ships its outbox to the city from now on, in the background.
   const link = core.city ? undefined : loadLink(options.dataDir);
   if (link) core.shipper = startShipper(core, link);
+  // An enrolled post (now or after 登记) fetches the city's reports of riders waived at two posts.
+  const cityReports = core.city ? undefined : startCityReports(core);
   const integrity = startIntegrityCheck(core);
   let closing: Promise<void> | undefined;
   return {
@@ -182,6 +185,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         maintenance.stop();
+        cityReports?.stop();
         void integrity.stop();
         const shipping = core.shipper?.stop();
         io.close(() => {

@@ -9,6 +9,7 @@ import { z } from 'zod';
  */
 const epochMs = z.number().int().nonnegative();
 const id = z.number().int().positive();
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
 
 export const escortFact = z.strictObject({
   id,
@@ -41,6 +42,14 @@ export const helmetStopFact = z.strictObject({
   watchedSessions: z.number().int().nonnegative(),
   quizFirstTries: z.number().int().nonnegative(),
   quizFirstPasses: z.number().int().nonnegative(),
+  /**
+   * The rider's city keys (HMAC with the city key from enrolment: ID, else phone, else plate first),
+   * for the city-wide first-offence check. Hashes only; absent on facts written before the post was
+   * enrolled with a city key (and on every fact written before this field existed).
+   */
+  riderKeys: z.array(hex64).max(3).optional(),
+  /** The window the post decided with, so the city judges "two waivers in the window" by the same rule. */
+  windowMonths: z.number().int().positive().max(120).optional(),
 });
 
 export const advisoryFact = z.strictObject({
@@ -67,8 +76,6 @@ export const factSchemas = {
 export type FactKind = keyof typeof factSchemas;
 export const factKinds = Object.keys(factSchemas) as FactKind[];
 export type Fact<K extends FactKind = FactKind> = z.infer<(typeof factSchemas)[K]>;
-
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
 
 /**
  * One outbox row on the wire. `payload` is the fact's JSON text exactly as the post hashed it, so

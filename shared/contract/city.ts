@@ -46,8 +46,11 @@ export type LinkState =
 const enrolCode = z.string().regex(/^\d{8}$/, '登记码为 8 位数字');
 
 export const cityEvents = {
-  /** City server: a post's admin's code buys the post its id and its ingest credential (once). */
-  'city:enrol': event<{ postId: number; name: string; credential: string }>()(z.strictObject({ code: enrolCode }), 'public'),
+  /**
+   * City server: a post's admin's code buys the post its id, its ingest credential and the city key
+   * riders are keyed with city-wide (once).
+   */
+  'city:enrol': event<{ postId: number; name: string; credential: string; cityKey: string }>()(z.strictObject({ code: enrolCode }), 'public'),
   /** City server: one batch of this post's outbox; answers the highest gap-free seq held. */
   'city:ingest': event<{ ackedSeq: number; stored: number }>()(shippedBatch, 'post'),
   /** City server: a city admin creates a post and gets its one-time enrolment code. */

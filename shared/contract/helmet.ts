@@ -60,6 +60,13 @@ export interface HelmetStop {
   /** The latest of those earlier stops, so the officer can tell the rider when and where. */
   previous: { at: number; place: string } | null;
   windowMonths: number;
+  /** Of `priorStops`, those the city found at other posts. */
+  cityPriorStops: number;
+  /**
+   * Whether the city was asked: true, it answered; false, the post is enrolled but the city could not
+   * be reached in time, so only this post's records were counted (未经全市核验); null, not enrolled.
+   */
+  cityChecked: boolean | null;
   /** First offence: may choose education. */
   eligible: boolean;
   overrideReason: string | null;

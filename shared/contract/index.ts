@@ -14,6 +14,7 @@ import { contentEvents } from './content';
 import { erEvents } from './er';
 import { handoverEvents } from './handover';
 import { cityEvents } from './city';
+import { cityRiderEvents } from './city-riders';
 import { cityDashboardEvents } from './city-dashboard';
 
 export * from './result';
@@ -33,6 +34,7 @@ export * from './er';
 export * from './handover';
 export * from './city';
 export * from './city-events';
+export * from './city-riders';
 export * from './city-dashboard';
 
 /** Every client → core event, joined from the features. One name, one schema, one reply type. */
@@ -50,6 +52,7 @@ export const clientEvents = {
   ...erEvents,
   ...handoverEvents,
   ...cityEvents,
+  ...cityRiderEvents,
   ...cityDashboardEvents,
 };
 

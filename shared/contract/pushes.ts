@@ -9,6 +9,7 @@ import type { Settings } from '../domain/settings';
 import type { ContentOverview } from './content';
 import type { ErEscort, ErScreenInfo } from './er';
 import type { LinkState } from './city';
+import type { CityRiderReport } from './city-riders';
 
 export type Principal =
   | { kind: 'anonymous' }
@@ -71,4 +72,6 @@ export interface ServerPushes {
   'er:status': (screens: ErScreenInfo[]) => void;
   /** To officers: how far this post's records have got to the city (changed). */
   'link:state': (state: LinkState) => void;
+  /** To chiefs and admins: reports the city just sent of a rider waived at two posts in the window. */
+  'helmet:cityReports': (reports: CityRiderReport[]) => void;
 }

@@ -38,11 +38,22 @@ export interface Enrolled {
   name: string;
   /** The post's ingest credential: 32 random bytes in hex, shown to the post once. */
   credential: string;
+  /** The city key riders are keyed with at every post (hex). */
+  cityKey: string;
 }
 
-/** The post's side of enrolment: a valid, unexpired, unused code gives the post its id and credential. */
+/** The city's one rider key, drawn on first use; two city cores racing both end up with the first one stored. */
+export async function cityRiderKey(pool: pg.Pool, now: number): Promise<Buffer> {
+  await pool.query('INSERT INTO city_keys (id, rider_key, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [randomBytes(32), now]);
+  const { rows } = await pool.query<{ rider_key: Buffer }>('SELECT rider_key FROM city_keys WHERE id = 1');
+  return rows[0]!.rider_key;
+}
+
+/** The post's side of enrolment: a valid, unexpired, unused code gives the post its id, credential and the city key. */
 export async function enrolPost(pool: pg.Pool, code: string, now: number): Promise<Enrolled> {
   const credential = randomBytes(32).toString('hex');
+  // Read before the code is spent: a failure here leaves the code usable.
+  const cityKey = (await cityRiderKey(pool, now)).toString('hex');
   const { rows } = await pool.query<{ post_id: number; name: string }>(
     `UPDATE city_posts SET credential_hash = $2, enrolled_at = $3, enrol_code_hash = NULL, enrol_expires_at = NULL
      WHERE enrol_code_hash = $1 AND enrol_expires_at > $3 RETURNING post_id, name`,
@@ -50,7 +61,7 @@ export async function enrolPost(pool: pg.Pool, code: string, now: number): Promi
   );
   const post = rows[0];
   if (!post) throw validation('登记码无效或已过期，请向市级管理员重新获取 / enrolment code invalid or expired');
-  return { postId: post.post_id, name: post.name, credential };
+  return { postId: post.post_id, name: post.name, credential, cityKey };
 }
 
 /** The post a credential belongs to, if any. */

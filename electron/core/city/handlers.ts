@@ -9,6 +9,7 @@ import { startShipper } from './shipper';
 import { io } from 'socket.io-client';
 import { appendAudit } from '../audit/chain';
 import { actorOf } from '../context';
+import { rekeyHistory } from '../helmet/city-keys';
 
 type CityEvent = 'city:enrol' | 'city:ingest' | 'city:createPost' | 'city:posts' | 'link:enrol' | 'link:state';
 
@@ -21,7 +22,7 @@ const cityOnly = (core: Core) => {
 export const linkState = (core: Core): LinkState => core.shipper?.state() ?? { enrolled: false };
 
 /** Asks the city for this post's credential with the admin's code, over the same socket.io protocol. */
-async function enrolAt(cityUrl: string, code: string): Promise<{ postId: number; name: string; credential: string }> {
+async function enrolAt(cityUrl: string, code: string): Promise<{ postId: number; name: string; credential: string; cityKey?: string }> {
   const socket = io(cityUrl, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 5_000 });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -29,7 +30,7 @@ async function enrolAt(cityUrl: string, code: string): Promise<{ postId: number;
       socket.once('connect_error', (err) => reject(new DomainError('UNAVAILABLE', `无法连接市级服务器 ${cityUrl}：${err.message}`)));
     });
     const reply = (await socket.timeout(10_000).emitWithAck('city:enrol', { code })) as
-      | { ok: true; value: { postId: number; name: string; credential: string } }
+      | { ok: true; value: { postId: number; name: string; credential: string; cityKey?: string } }
       | { ok: false; error: { code: 'VALIDATION'; message: string } };
     if (!reply.ok) throw new DomainError(reply.error.code, reply.error.message);
     return reply.value;
@@ -86,10 +87,14 @@ export const cityHandlers: Handlers<CityEvent> = {
     const cityUrl = req.cityUrl.replace(/\/$/, '');
     const granted = await enrolAt(cityUrl, req.code);
     const now = core.clock();
-    saveLink(core.options.dataDir, { cityUrl, postId: granted.postId, postName: granted.name, credential: granted.credential, enrolledAt: now });
-    core.db.transaction(() =>
-      appendAudit(core.db, { actor: actorOf(socket.data.principal), action: 'city.enrol', entity: 'city', entityId: granted.postId, details: { cityUrl, postName: granted.name } }, now),
-    )();
+    const { cityKey } = granted;
+    saveLink(core.options.dataDir, { cityUrl, postId: granted.postId, postName: granted.name, credential: granted.credential, enrolledAt: now, ...(cityKey && { cityKey }) });
+    const actor = actorOf(socket.data.principal);
+    core.db.transaction(() => {
+      // This post's past stops get city keys (by plate: see rekeyHistory) and ship again with them.
+      const rekeyedStops = cityKey ? rekeyHistory(core.db, Buffer.from(cityKey, 'hex'), now) : 0;
+      appendAudit(core.db, { actor, action: 'city.enrol', entity: 'city', entityId: granted.postId, details: { cityUrl, postName: granted.name, rekeyedStops } }, now);
+    })();
     core.shipper = startShipper(core, loadLink(core.options.dataDir)!);
     return linkState(core);
   },

@@ -3,6 +3,7 @@ import type { FactKind, ShippedBatch, ShippedEvent } from '../../../shared/contr
 import { conflict, forbidden, validation } from '../errors';
 import { brokenLink } from './event-chain';
 import { projectionCtes, toEvent } from './projections';
+import { newestStops, projectRiderKeys, recordRiderReports } from './rider-index';
 
 export interface IngestAnswer {
   /** The highest gap-free seq the city holds for this post: the post ships from the next one. */
@@ -68,6 +69,12 @@ export async function ingestBatch(pool: pg.Pool, postId: number, batch: ShippedB
       return { ackedSeq: head, stored: 0 };
     } else {
       const inserted = await storeEvents(client, postId, fresh, now, batch.timeZone);
+      // After the statement above, whose projections they join: the rider index, then the reports.
+      const stops = newestStops(fresh);
+      if (stops.length) {
+        await projectRiderKeys(client, postId, stops);
+        await recordRiderReports(client, postId, stops, batch.timeZone, now);
+      }
       await client.query('COMMIT');
       return { ackedSeq: fresh.at(-1)!.seq, stored: inserted };
     }

@@ -5,7 +5,7 @@ import { writeOwnerOnly } from '../secrets/vault';
 
 /**
  * This post's enrolment with the city: the city's address, the post's id there and its ingest
- * credential. A credential is a secret like the rider key, so it is kept the same way: an owner-only
+ * credential and the city's rider key. A credential is a secret like the rider key, so it is kept the same way: an owner-only
  * file beside the database (`city-link`), never in `greenpost.db` or a backup.
  */
 export const cityLink = z.strictObject({
@@ -14,6 +14,15 @@ export const cityLink = z.strictObject({
   postName: z.string().min(1),
   credential: z.string().regex(/^[0-9a-f]{64}$/),
   enrolledAt: z.number().int(),
+  /**
+   * The city key riders are keyed with at every post (32 bytes, hex), as secret as the credential.
+   * Optional: a link written before the city handed one out has none, and its stops are decided
+   * locally, marked 未经全市核验, until the post is enrolled again.
+   */
+  cityKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type CityLink = z.infer<typeof cityLink>;
 

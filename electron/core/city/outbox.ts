@@ -39,13 +39,20 @@ const escort: Snapshot = (db, id) => {
   };
 };
 
-const helmetStop: Snapshot = (db, id) => {
+/** A stop's fact: its figures, and its city keys (hashes only) once the post has a city key. */
+export const helmetStopSnapshot = (db: Db, id: number): Fact<'helmetStop'> | undefined => {
   const r = stmt<Record<string, number | string | null>>(
     db,
-    `SELECT id, vehicle, stopped_at, outcome, eligible, prior_stops, fine_yuan, closed_at, offered, chose_education,
-            watched_seconds, watched_sessions, quiz_first_tries, quiz_first_passes FROM helmet_stops WHERE id = ?`,
+    `SELECT s.id, s.vehicle, s.stopped_at, s.outcome, s.eligible, s.prior_stops, s.fine_yuan, s.closed_at, s.offered, s.chose_education,
+            s.watched_seconds, s.watched_sessions, s.quiz_first_tries, s.quiz_first_passes, s.window_months,
+            k.stop_id AS keyed, k.id_key, k.phone_key, k.plate_key
+     FROM helmet_stops s LEFT JOIN helmet_city_keys k ON k.stop_id = s.id WHERE s.id = ?`,
   ).get(id);
   if (!r) return undefined;
+  // ID, else phone, else plate first: the key the posts match a rider on. Once retention has wiped a
+  // stop's ID and phone keys, its next fact (if it ever changes again) carries only the plate's; the
+  // wipe itself appends no fact, so the city keeps what it was sent until then.
+  const riderKeys = r.keyed === null ? undefined : [r.id_key, r.phone_key, r.plate_key].filter((k): k is string => typeof k === 'string');
   return {
     id: r.id as number,
     vehicle: r.vehicle as Fact<'helmetStop'>['vehicle'],
@@ -61,8 +68,11 @@ const helmetStop: Snapshot = (db, id) => {
     watchedSessions: r.watched_sessions as number,
     quizFirstTries: r.quiz_first_tries as number,
     quizFirstPasses: r.quiz_first_passes as number,
+    windowMonths: r.window_months as number,
+    ...(riderKeys && { riderKeys }),
   };
 };
+const helmetStop: Snapshot = helmetStopSnapshot;
 
 const advisory: Snapshot = (db, id) => {
   const r = stmt<{ id: number; kind: Fact<'advisory'>['kind']; at: number; undone_at: number | null }>(

@@ -105,6 +105,47 @@ CREATE TABLE city_officers (
 );
 `,
   },
+  {
+    version: 2,
+    sql: /* sql */ `
+-- The one city key every post keys its riders with (HMAC), so the same rider has the same key at every
+-- post. One row; its 32 random bytes are drawn by the city core (cityRiderKey), not by SQL, because
+-- PostgreSQL's random() is not a cryptographic generator and pgcrypto may not be installed.
+CREATE TABLE city_keys (
+  id         integer PRIMARY KEY CHECK (id = 1),
+  rider_key  bytea NOT NULL CHECK (length(rider_key) = 32),
+  created_at bigint NOT NULL
+);
+
+-- The window each stop was decided with (facts before it carry none: NULL, read as 12).
+ALTER TABLE city_helmet_stops ADD COLUMN window_months integer;
+
+-- A projection like the others: the city keys of each post's stop, the one its post matched on first.
+CREATE TABLE city_rider_keys (
+  post_id    integer NOT NULL REFERENCES city_posts(post_id),
+  stop_id    bigint NOT NULL,
+  key        text NOT NULL CHECK (key ~ '^[0-9a-f]{64}$'),
+  is_primary boolean NOT NULL,
+  PRIMARY KEY (post_id, stop_id, key)
+);
+CREATE INDEX city_rider_keys_key ON city_rider_keys (key, post_id);
+
+-- A rider waived at two posts inside the window: one row per pair of stops, the earlier first. Not a
+-- projection (a rebuild keeps it): its id is how far each of the two posts has fetched.
+CREATE TABLE city_rider_reports (
+  report_id       integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  earlier_post_id integer NOT NULL REFERENCES city_posts(post_id),
+  earlier_stop_id bigint NOT NULL,
+  later_post_id   integer NOT NULL REFERENCES city_posts(post_id),
+  later_stop_id   bigint NOT NULL,
+  created_at      bigint NOT NULL,
+  UNIQUE (earlier_post_id, earlier_stop_id, later_post_id, later_stop_id),
+  CHECK (earlier_post_id <> later_post_id)
+);
+CREATE INDEX city_rider_reports_earlier ON city_rider_reports (earlier_post_id, report_id);
+CREATE INDEX city_rider_reports_later ON city_rider_reports (later_post_id, report_id);
+`,
+  },
 ];
 
 /** Applies the missing steps, one transaction each; an advisory lock keeps two city cores from racing. */

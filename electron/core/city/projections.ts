@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { FactKind, ShippedEvent } from '../../../shared/contract/city-events';
+import { newestStops, projectRiderKeys, riderKeysTable } from './rider-index';
 
 /**
  * The city's tables built from events: one row per post and record, holding its newest fact. An
@@ -49,6 +50,7 @@ const projections: Record<FactKind, Projection> = {
       ['watched_sessions', 'watchedSessions', 'integer'],
       ['quiz_first_tries', 'quizFirstTries', 'integer'],
       ['quiz_first_passes', 'quizFirstPasses', 'integer'],
+      ['window_months', 'windowMonths', 'integer'],
     ],
   },
   advisory: {
@@ -71,7 +73,7 @@ const projections: Record<FactKind, Projection> = {
   },
 };
 
-export const projectionTables = Object.values(projections).map((p) => p.table);
+export const projectionTables = [...Object.values(projections).map((p) => p.table), riderKeysTable];
 
 /** INSERT … SELECT FROM jsonb_to_recordset … ON CONFLICT DO UPDATE, newest seq wins; `$post` and `$facts` are the parameter numbers. */
 const upsertSql = (p: Projection, post: number, facts: number): string => {
@@ -104,6 +106,7 @@ function newestFacts(events: readonly ShippedEvent[]): Map<FactKind, string> {
 /** Applies events (ascending seq) to the projections, one upsert per kind present. */
 export async function project(client: pg.ClientBase, postId: number, events: readonly ShippedEvent[]): Promise<void> {
   for (const [kind, facts] of newestFacts(events)) await client.query(upserts[kind], [postId, facts]);
+  await projectRiderKeys(client, postId, newestStops(events));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, LinkState } from '../../../shared/contract/index';
+import type { Ack, LinkState, ReplyOf, RequestOf } from '../../../shared/contract/index';
 import { MAX_BATCH_EVENTS } from '../../../shared/contract/city-events';
 import { rooms, type Core } from '../context';
 import { stmt } from '../db/statements';
@@ -25,6 +25,11 @@ export interface Shipper {
   state(): LinkState;
   /** Ship now rather than at the next poll. */
   nudge(): void;
+  /**
+   * One request to the city on the shipping socket (the rider check, the reports). Refused at once
+   * when the socket is not connected, so a booth never waits on a link known to be down.
+   */
+  ask<E extends 'city:riderCheck' | 'city:riderReports'>(event: E, request: RequestOf<E>, timeoutMs: number): Promise<Ack<ReplyOf<E>>>;
   stop(): Promise<void>;
 }
 
@@ -139,6 +144,8 @@ export function startShipper(core: Core, link: CityLink): Shipper {
   return {
     state,
     nudge: () => wake?.(),
+    ask: (event, request, timeoutMs) =>
+      socket.connected ? socket.timeout(timeoutMs).emitWithAck(event, request) : Promise.reject(new Error('未连接市级服务器')),
     async stop() {
       stopped = true;
       wake?.();

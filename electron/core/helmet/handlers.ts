@@ -1,6 +1,7 @@
 import type { Principal } from '../../../shared/contract/index';
 import { actorOf, rooms, type Core, type GreenSocket } from '../context';
 import { riderSecret } from '../secrets/rider-secret';
+import { askCityVerdict } from '../city/rider-verdict';
 import { conflict, forbidden, validation } from '../errors';
 import { kioskOnline, listKiosks } from '../kiosk/handlers';
 import type { Handlers } from '../socket/handlers';
@@ -74,8 +75,11 @@ function pickKiosk(core: Core, requested: number | undefined): number {
 const rand = (core: Core) => core.options.random ?? Math.random;
 
 export const helmetHandlers: Handlers<HelmetEvent> = {
-  'helmet:create'(req, { core, socket }) {
-    const stop = createStop(core.db, req, officerActor(socket), core.clock(), riderSecret(core));
+  async 'helmet:create'(req, { core, socket }) {
+    const actor = officerActor(socket);
+    // Asked before the (synchronous) transaction, with a short timeout: a booth never waits long on the city.
+    const city = await askCityVerdict(core, req, core.clock());
+    const stop = createStop(core.db, req, actor, core.clock(), riderSecret(core), city);
     const view = toHelmetStop(core.db, stop);
     core.io.to(rooms.officers).emit('helmet:stop', view);
     return view;

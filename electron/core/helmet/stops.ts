@@ -7,6 +7,7 @@ import { conflict, notFound, validation } from '../errors';
 import { readSettings } from '../settings-store';
 import { riderKeys, type RiderKeys } from './rider-keys';
 import { stmt } from '../db/statements';
+import { saveCityKeys, type CityVerdict } from './city-keys';
 
 /** Who did it: the officer's row id (stored on the record) and the audit actor string. */
 export interface Actor {
@@ -105,13 +106,18 @@ export function countPriorStops(db: Db, keys: RiderKeys, plate: string | undefin
 
 /**
  * Saves a stop with its eligibility and fine decided now, by the settings now in force. `riderKey`
- * is the install's rider key (riderSecret), passed in because it is not in the database.
+ * is the install's rider key (riderSecret), passed in because it is not in the database. `city` is
+ * what the city said of the rider (asked before this, outside the transaction); absent when the
+ * post is not enrolled and so alone.
  */
-export function createStop(db: Db, input: NewStop, actor: Actor, now: number, riderKey: Buffer): StopRow {
+export function createStop(db: Db, input: NewStop, actor: Actor, now: number, riderKey: Buffer, city?: CityVerdict): StopRow {
   const settings = readSettings(db);
   const keys = riderKeys(riderKey, input.idNumber, input.phone);
   return db.transaction(() => {
-    const { priorStops, eligible } = countPriorStops(db, keys, input.plate, now, settings.helmetWindowMonths, settings.timeZone);
+    const local = countPriorStops(db, keys, input.plate, now, settings.helmetWindowMonths, settings.timeZone);
+    // The city counts other posts' stops only, so the two add up without counting one twice.
+    const priorStops = local.priorStops + (city?.priorStops ?? 0);
+    const eligible = priorStops === 0;
     const fine = eligible ? settings.helmetFineFirstYuan : settings.helmetFineRepeatYuan;
     const id = Number(
       stmt(db, 
@@ -137,9 +143,18 @@ export function createStop(db: Db, input: NewStop, actor: Actor, now: number, ri
           now,
         ).lastInsertRowid,
     );
+    // Before the audit entry: the stop's first fact (appended by it) carries the city keys.
+    if (city) saveCityKeys(db, id, city);
+    const cityDetails = city ? { cityPriorStops: city.priorStops, cityChecked: city.checked } : {};
     appendAudit(
       db,
-      { actor: actor.label, action: 'helmet.stop.create', entity: 'helmet_stop', entityId: id, details: { vehicle: input.vehicle, priorStops, eligible, fineYuan: fine } },
+      {
+        actor: actor.label,
+        action: 'helmet.stop.create',
+        entity: 'helmet_stop',
+        entityId: id,
+        details: { vehicle: input.vehicle, priorStops, eligible, fineYuan: fine, ...cityDetails },
+      },
       now,
     );
     return loadStop(db, id);

@@ -7,6 +7,7 @@ import { lastAttempt, quizSize } from './quiz';
 import type { SessionRow } from './sessions';
 import { educationAllowed, loadStop, type StopRow } from './stops';
 import { stmt } from '../db/statements';
+import { storedCityKeys } from './city-keys';
 
 /** How far back the booth's list reaches, besides every stop still waiting for something. */
 export const LIST_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -52,6 +53,7 @@ function previousStop(db: Db, row: StopRow): HelmetStop['previous'] {
 
 export function toHelmetStop(db: Db, row: StopRow): HelmetStop {
   const officer = stmt(db, 'SELECT name FROM officers WHERE id = ?').get(row.officer_id) as { name: string } | undefined;
+  const city = storedCityKeys(db, row.id);
   return {
     id: row.id,
     vehicle: row.vehicle,
@@ -65,6 +67,8 @@ export function toHelmetStop(db: Db, row: StopRow): HelmetStop {
     priorStops: row.prior_stops,
     previous: previousStop(db, row),
     windowMonths: row.window_months,
+    cityPriorStops: city?.cityPriorStops ?? 0,
+    cityChecked: city?.cityChecked ?? null,
     eligible: row.eligible === 1,
     overrideReason: row.override_reason,
     educationAllowed: educationAllowed(row),

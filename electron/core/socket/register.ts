@@ -14,6 +14,7 @@ import { contentHandlers } from '../content/handlers';
 import { handoverHandlers } from '../handover/handlers';
 import type { Handlers } from './handlers';
 import { cityHandlers } from '../city/handlers';
+import { riderCheckHandlers } from '../city/rider-check';
 import { cityDashboardHandlers } from '../city/dashboard-handlers';
 
 /** One-time pairing codes: kiosks and ER screens each have their own desk, so a code pairs only its kind. */
@@ -38,5 +39,6 @@ export const allHandlers = (desks: PairingDesks) =>
     ...erHandlers(desks.er),
     ...handoverHandlers,
     ...cityHandlers,
+    ...riderCheckHandlers,
     ...cityDashboardHandlers,
   }) satisfies Handlers<EventName>;

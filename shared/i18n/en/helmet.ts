@@ -43,6 +43,16 @@ export const helmet: Messages['helmet'] = {
     fine: 'Fine {{yuan}} yuan',
     override: 'Education by override',
     motorcycle: 'Motorcycle: points are not waived, only the fine',
+    cityPrior: '{{n}} of them at other posts (city-wide check)',
+    cityUnchecked: 'Not checked city-wide',
+    cityUncheckedHint:
+      'The city server did not answer in time when the stop was opened, so only this post’s records were checked. If, once the records are uploaded, the rider turns out to have been waived at another post too, both posts’ chiefs are told.',
+  },
+  cityReports: {
+    title: 'City-wide check: the same rider waived at two posts',
+    hint: 'These riders had already chosen education instead of the fine at another post within the window; this post could not check city-wide when the stop was opened. Please verify and act as the rules require.',
+    item: 'Here {{at}} · {{plate}} ({{outcome}}) — {{post}} {{otherAt}} ({{otherOutcome}})',
+    noPlate: 'no plate',
   },
   outcome: {
     open: 'Open',

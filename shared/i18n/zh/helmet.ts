@@ -34,6 +34,16 @@ export const helmet = {
     fine: '罚款 {{yuan}} 元',
     override: '特批教育',
     motorcycle: '摩托车：记分不予免除，仅可免罚款',
+    cityPrior: '其中 {{n}} 次在其他岗位（全市核验）',
+    cityUnchecked: '未经全市核验',
+    cityUncheckedHint:
+      '开单时市级服务器未能及时应答，仅按本岗记录核查；数据上传后如发现该当事人在其他岗位也已免罚，将报告两岗领导。',
+  },
+  cityReports: {
+    title: '全市核验报告：同一当事人在两个岗位获教育免罚',
+    hint: '以下当事人在时间窗口内已在其他岗位选择教育代替罚款，本岗开单时未能全市核验。请核实后按规定处理。',
+    item: '本岗 {{at}} · {{plate}}（{{outcome}}）—— {{post}} {{otherAt}}（{{otherOutcome}}）',
+    noPlate: '无号牌',
   },
   outcome: {
     open: '待处理',

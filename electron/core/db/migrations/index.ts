@@ -8,6 +8,7 @@ import helmetRollup from './007-helmet-rollup';
 import erPreAlerts from './008-er-pre-alerts';
 import handover from './009-handover';
 import outbox from './010-outbox';
+import cityRiderKeys from './011-city-rider-keys';
 
 /**
  * Ordered; a migration is never edited once shipped — add the next number instead. Versions ascend
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
   { version: 8, name: 'er-pre-alerts', sql: erPreAlerts },
   { version: 9, name: 'handover', sql: handover },
   { version: 10, name: 'outbox', sql: outbox },
+  { version: 11, name: 'city-rider-keys', sql: cityRiderKeys },
 ];

@@ -4,14 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { reasonSchema, ticketNoSchema, type HelmetStop } from '../../../../shared/contract/helmet';
 import type { KioskInfo } from '../../../../shared/contract/kiosk';
 import type { Ack } from '../../../../shared/contract/result';
+import { roleAtLeast } from '../../../../shared/domain/roles';
 import { defaultSettings } from '../../../../shared/domain/settings';
 import { useConnection, useConnectionState } from '../../net/useConnection';
+import { CityReports } from './CityReports';
 import { KioskPickerDialog } from './KioskPickerDialog';
 import { NewStopDialog } from './NewStopDialog';
 import { SignatureDialog } from './SignatureDialog';
 import { StopTable, type StopActions } from './StopTable';
 import { schemaRule } from './form-parts';
 import { TextEntryDialog } from './TextEntryDialog';
+import { useCityReports } from './useCityReports';
 import { useHelmetStops } from './useHelmetStops';
 import { useOnlineKiosks } from './useOnlineKiosks';
 
@@ -28,6 +31,8 @@ export function HelmetPage() {
   const postName = hello?.postName ?? '';
   const timeZone = hello?.timeZone ?? defaultSettings.timeZone;
   const { stops, loading, applied } = useHelmetStops();
+  const chief = hello?.principal.kind === 'officer' && roleAtLeast(hello.principal.officer.role, 'chief');
+  const cityReports = useCityReports(chief);
   const onlineKiosks = useOnlineKiosks();
   const [toast, toastHolder] = message.useMessage();
   const [creating, setCreating] = useState(false);
@@ -141,6 +146,7 @@ export function HelmetPage() {
       }
     >
       {toastHolder}
+      <CityReports reports={cityReports} now={now} timeZone={timeZone} />
       {found && (
         <Alert
           type="info"

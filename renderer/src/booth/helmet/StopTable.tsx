@@ -25,6 +25,20 @@ function Eligibility({ stop, now, timeZone }: { stop: HelmetStop; now: number; t
       ) : (
         <Tag color="red">{t('helmet.eligibility.repeat', { months: stop.windowMonths, n: stop.priorStops + 1 })}</Tag>
       )}
+      {stop.cityPriorStops > 0 && (
+        <Typography.Text type="secondary">
+          {t('helmet.eligibility.cityPrior', { n: stop.cityPriorStops })}
+        </Typography.Text>
+      )}
+      {stop.cityChecked === false && (
+        <Tag
+          color="warning"
+          title={t('helmet.eligibility.cityUncheckedHint')}
+          data-testid={`city-unchecked-${stop.id}`}
+        >
+          {t('helmet.eligibility.cityUnchecked')}
+        </Tag>
+      )}
       {stop.previous && (
         <Typography.Text type="secondary" data-testid={`previous-stop-${stop.id}`}>
           {t('helmet.eligibility.previous', { at: when(stop.previous.at, now, timeZone), place: stop.previous.place })}
