@@ -91,14 +91,11 @@ describe('a post enrolled with the city', () => {
     expect(posts).toEqual([expect.objectContaining({ postId, name: '人民医院岗', enrolled: true, flaggedReason: null })]);
   });
 
-  test('a booth write reaches the city within a second', async () => {
-    const started = Date.now();
+  test('a booth write reaches the city by itself, with no call from the booth', async () => {
+    // How soon is measured by the bench (P8: p99 of write → visible), not asserted here.
     const escort = expectOk(await postAdmin.send('escort:create', { plate: '鲁P10002' }));
-    while (!(await cityEscorts(postId)).some((r) => Number(r.escort_id) === escort.id)) {
-      expect(Date.now() - started).toBeLessThan(5_000);
-      await new Promise((r) => setImmediate(r));
-    }
-    expect(Date.now() - started).toBeLessThan(1_000);
+    await linkUntil(postAdmin, (s) => s.enrolled && s.status === 'synced' && s.pending === 0);
+    expect((await cityEscorts(postId)).map((r) => Number(r.escort_id))).toContain(escort.id);
   });
 
   test('the city goes away: writes keep landing at the post, the header says 离线 and counts them, and they ship when it is back', async () => {
