@@ -7,9 +7,18 @@ import { exportFormats, type ExportFile } from './reports';
  * year, each cut in its own post's time zone, so a post's column equals that post's own report.
  */
 export const cityPeriod = z.strictObject({
-  year: z.number({ error: '年份应为数字' }).int('年份应为整数').min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100'),
+  year: z
+    .number({ error: '年份应为数字' })
+    .int('年份应为整数')
+    .min(2000, '年份不能早于 2000')
+    .max(2100, '年份不能晚于 2100'),
   /** 1–12, or null for the whole year. */
-  month: z.number({ error: '月份应为数字' }).int('月份应为整数').min(1, '月份应为 1–12').max(12, '月份应为 1–12').nullable(),
+  month: z
+    .number({ error: '月份应为数字' })
+    .int('月份应为整数')
+    .min(1, '月份应为 1–12')
+    .max(12, '月份应为 1–12')
+    .nullable(),
 });
 export type CityPeriod = z.infer<typeof cityPeriod>;
 
@@ -55,5 +64,8 @@ export type CityExportFile = Omit<ExportFile, 'report'> & { dashboard: CityDashb
 export const cityDashboardEvents = {
   'city:dashboard': event<CityDashboard>()(cityPeriod, 'chief'),
   /** The dashboard as CSV or XLSX; city figures carry no person, so nothing needs masking beyond them. */
-  'city:export': event<CityExportFile>()(cityPeriod.extend({ format: z.enum(exportFormats, { error: '导出格式应为 csv 或 xlsx' }) }), 'chief'),
+  'city:export': event<CityExportFile>()(
+    cityPeriod.extend({ format: z.enum(exportFormats, { error: '导出格式应为 csv 或 xlsx' }) }),
+    'chief',
+  ),
 };

@@ -15,7 +15,11 @@ let relay: TcpProxy;
 
 test.beforeAll(async () => {
   pg = await startPgCluster();
-  [city, ...posts] = await Promise.all([serveCore({ demo: true, pg: pg.url }), serveCore({ demo: true }), serveCore({ demo: true })]);
+  [city, ...posts] = await Promise.all([
+    serveCore({ demo: true, pg: pg.url }),
+    serveCore({ demo: true }),
+    serveCore({ demo: true }),
+  ]);
   relay = await tcpProxy(city.url);
 });
 test.afterAll(async () => {
@@ -67,13 +71,19 @@ async function openStop(booth: Page, plate: string) {
 async function ownFigures(post: ServedCore) {
   const chief = await officerSocket(post.url, '900002');
   const r = (await call(chief, 'reports:month', {})).value as unknown as {
-    month: { escorts: { total: number; handedOver: number; cancelled: number }; helmet: { stops: number }; advisories: { total: number } };
+    month: {
+      escorts: { total: number; handedOver: number; cancelled: number };
+      helmet: { stops: number };
+      advisories: { total: number };
+    };
   };
   chief.close();
   return { escorts: r.month.escorts.total, helmetStops: r.month.helmet.stops, advisories: r.month.advisories.total };
 }
 
-test('two posts enrol, ship escorts and helmet stops, one is cut off and comes back; 全市统计 equals each post’s report', async ({ browser }) => {
+test('two posts enrol, ship escorts and helmet stops, one is cut off and comes back; 全市统计 equals each post’s report', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const cityAdmin = await page(browser, city.url, '900001');
   await cityAdmin.getByRole('menuitem', { name: '管理' }).click();
@@ -85,7 +95,9 @@ test('two posts enrol, ship escorts and helmet stops, one is cut off and comes b
   await enrol(a, city.url, codes[0]!);
   await enrol(b, relay.url, codes[1]!);
   for (const booth of [a, b]) await expect(linkTag(booth)).toHaveText('已同步');
-  await expect(a.getByRole('alert').or(a.getByRole('status')).filter({ hasText: '已登记为「人民医院岗」' })).toBeVisible();
+  await expect(
+    a.getByRole('alert').or(a.getByRole('status')).filter({ hasText: '已登记为「人民医院岗」' }),
+  ).toBeVisible();
   await a.screenshot({ path: 'test-results/city-link-panel.png' });
 
   await openEscort(a, '鲁P10001');
@@ -117,10 +129,24 @@ test('two posts enrol, ship escorts and helmet stops, one is cut off and comes b
   for (const [i, name] of ['人民医院岗', '中心医院岗'].entries()) {
     const own = await ownFigures(posts[i]!);
     expect(own).toEqual({ escorts: [2, 2][i], helmetStops: [1, 2][i], advisories: 0 });
-    const cells = (await table.getByRole('row', { name: new RegExp(name) }).locator('td').allTextContents()).map((c) => c.trim());
-    expect({ escorts: Number(cells[column('护送')]), helmetStops: Number(cells[column('头盔查处')]), advisories: Number(cells[column('劝导')]) }).toEqual(own);
+    const cells = (
+      await table
+        .getByRole('row', { name: new RegExp(name) })
+        .locator('td')
+        .allTextContents()
+    ).map((c) => c.trim());
+    expect({
+      escorts: Number(cells[column('护送')]),
+      helmetStops: Number(cells[column('头盔查处')]),
+      advisories: Number(cells[column('劝导')]),
+    }).toEqual(own);
   }
-  const total = (await table.getByRole('row', { name: /全市合计/ }).locator('td').allTextContents()).map((c) => c.trim());
+  const total = (
+    await table
+      .getByRole('row', { name: /全市合计/ })
+      .locator('td')
+      .allTextContents()
+  ).map((c) => c.trim());
   expect(Number(total[column('护送')])).toBe(4);
   expect(Number(total[column('头盔查处')])).toBe(3);
   await expect(chief.getByRole('img', { name: '各岗位护送与头盔查处' })).toBeVisible();

@@ -90,7 +90,11 @@ describe('全市统计', () => {
       for (const [i, p] of posts.entries()) {
         const own = expectOk(await p.admin.send('reports:month', { year, month }));
         const { postId, name, timeZone, headSeq, lastIngestAt, flaggedReason, ...figures } = dash.posts[i]!;
-        expect({ name, timeZone, flaggedReason }).toEqual({ name: p.name, timeZone: own.timeZone, flaggedReason: null });
+        expect({ name, timeZone, flaggedReason }).toEqual({
+          name: p.name,
+          timeZone: own.timeZone,
+          flaggedReason: null,
+        });
         expect(postId).toBeGreaterThan(0);
         expect(headSeq).toBeGreaterThan(0);
         expect(lastIngestAt).not.toBeNull();
@@ -98,7 +102,16 @@ describe('全市统计', () => {
         if (figures.escorts) nonEmpty++;
       }
       const sum = (k: keyof CityFigures) => dash.posts.reduce((s, p) => s + (p[k] ?? 0), 0);
-      for (const k of ['escorts', 'handedOver', 'cancelled', 'helmetStops', 'educationsCompleted', 'fines', 'fineYuan', 'advisories'] as const)
+      for (const k of [
+        'escorts',
+        'handedOver',
+        'cancelled',
+        'helmetStops',
+        'educationsCompleted',
+        'fines',
+        'fineYuan',
+        'advisories',
+      ] as const)
         expect(dash.totals[k]).toBe(sum(k));
     }
     expect(nonEmpty).toBeGreaterThanOrEqual(12);
@@ -131,12 +144,19 @@ describe('全市统计', () => {
     for (const p of [...file.dashboard.posts, { name: '全市合计', ...file.dashboard.totals }])
       expect(byName.get(p.name)?.slice(1, 4).map(Number)).toEqual([p.escorts, p.handedOver, p.cancelled]);
     const xlsx = expectOk(await cityChief.send('city:export', { year: now.year, month: now.month, format: 'xlsx' }));
-    expect(Buffer.from(xlsx.bytes as ArrayBuffer).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(xlsx.bytes as ArrayBuffer)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 
   test('a bad period is refused with the reason; a post officer or a post has no dashboard', async () => {
     const bad = await cityChief.send('city:dashboard', { year: 1999, month: 13 });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/年份不能早于 2000|月份应为 1–12/) } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/年份不能早于 2000|月份应为 1–12/) },
+    });
     const officer = await officerClient(city.url, '900004', '123456');
     const denied = await officer.send('city:dashboard', { year: 2026, month: 1 });
     officer.close();

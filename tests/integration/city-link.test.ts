@@ -4,7 +4,14 @@ import { io } from 'socket.io-client';
 import type { Ack, LinkState } from '../../shared/contract/index';
 import { linkFile, loadLink } from '../../electron/core/city/link-file';
 import { startCityDb, type CityDb } from '../helpers/city-pg';
-import { connectClient, expectOk, officerClient, startTestCore, type TestClient, type TestCore } from '../helpers/test-core';
+import {
+  connectClient,
+  expectOk,
+  officerClient,
+  startTestCore,
+  type TestClient,
+  type TestCore,
+} from '../helpers/test-core';
 
 // Two real cores over socket.io: a city server on a throwaway PostgreSQL, and a post that enrols
 // with it under 管理 and ships its outbox in the background.
@@ -16,8 +23,14 @@ let postAdmin: TestClient;
 
 beforeAll(async () => {
   db = await startCityDb();
-  [city, post] = await Promise.all([startTestCore({ demo: true, pgUrl: db.cluster.url }), startTestCore({ demo: true })]);
-  [cityAdmin, postAdmin] = await Promise.all([officerClient(city.url, '900001', '123456'), officerClient(post.url, '900001', '123456')]);
+  [city, post] = await Promise.all([
+    startTestCore({ demo: true, pgUrl: db.cluster.url }),
+    startTestCore({ demo: true }),
+  ]);
+  [cityAdmin, postAdmin] = await Promise.all([
+    officerClient(city.url, '900001', '123456'),
+    officerClient(post.url, '900001', '123456'),
+  ]);
 }, 120_000);
 afterAll(async () => {
   cityAdmin?.close();
@@ -44,7 +57,12 @@ async function linkUntil(client: TestClient, ok: (s: LinkState) => boolean, time
 }
 
 const cityEscorts = async (postId: number) =>
-  (await db.pool.query<{ escort_id: string; status: string }>('SELECT escort_id, status FROM city_escorts WHERE post_id = $1 ORDER BY escort_id', [postId])).rows;
+  (
+    await db.pool.query<{ escort_id: string; status: string }>(
+      'SELECT escort_id, status FROM city_escorts WHERE post_id = $1 ORDER BY escort_id',
+      [postId],
+    )
+  ).rows;
 
 describe('a post enrolled with the city', () => {
   let postId = 0;
@@ -60,7 +78,8 @@ describe('a post enrolled with the city', () => {
   test('an unreachable city is named in the error', async () => {
     const bad = await postAdmin.send('link:enrol', { cityUrl: 'http://127.0.0.1:1', code: '12345678' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/无法连接市级服务器/) });
+    if (!bad.ok)
+      expect(bad.error).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/无法连接市级服务器/) });
   });
 
   test('only the admin enrols a post; only a city admin creates one', async () => {
@@ -88,7 +107,9 @@ describe('a post enrolled with the city', () => {
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/已登记/);
     const posts = expectOk(await cityAdmin.send('city:posts', {}));
-    expect(posts).toEqual([expect.objectContaining({ postId, name: '人民医院岗', enrolled: true, flaggedReason: null })]);
+    expect(posts).toEqual([
+      expect.objectContaining({ postId, name: '人民医院岗', enrolled: true, flaggedReason: null }),
+    ]);
   });
 
   test('a booth write reaches the city by itself, with no call from the booth', async () => {
@@ -105,7 +126,8 @@ describe('a post enrolled with the city', () => {
     expect(offline.enrolled && offline.offlineSince).toBeGreaterThan(0);
 
     const written = [];
-    for (const plate of ['鲁P20001', '鲁P20002', '鲁P20003']) written.push(expectOk(await postAdmin.send('escort:create', { plate })).id);
+    for (const plate of ['鲁P20001', '鲁P20002', '鲁P20003'])
+      written.push(expectOk(await postAdmin.send('escort:create', { plate })).id);
     const waiting = await linkUntil(postAdmin, (s) => s.enrolled && s.status === 'offline' && s.pending >= 3);
     expect(waiting.enrolled && waiting.pending).toBe(3);
 
@@ -121,10 +143,18 @@ describe('a post enrolled with the city', () => {
 describe('the city server keeps each door to its own user', () => {
   test('a post credential opens ingest and nothing else; nobody else can ingest', async () => {
     const { credential } = loadLink(post.dataDir)!;
-    const asPost = io(city.url, { transports: ['websocket'], auth: { postCredential: credential }, reconnection: false, forceNew: true });
+    const asPost = io(city.url, {
+      transports: ['websocket'],
+      auth: { postCredential: credential },
+      reconnection: false,
+      forceNew: true,
+    });
     const posts = (await asPost.timeout(5_000).emitWithAck('city:posts', {})) as Ack<unknown>;
     asPost.close();
-    expect(posts).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/岗位上传凭证无权/) } });
+    expect(posts).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/岗位上传凭证无权/) },
+    });
 
     cityAdmin.close();
     cityAdmin = await officerClient(city.url, '900001', '123456');

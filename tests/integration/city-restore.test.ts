@@ -28,13 +28,16 @@ afterAll(async () => {
 
 async function synced(client: TestClient) {
   const done = (s: LinkState) => s.enrolled && s.status === 'synced' && s.pending === 0;
-  for (const started = Date.now(); !done(expectOk(await client.send('link:state', {}))); ) {
+  for (const started = Date.now(); !done(expectOk(await client.send('link:state', {})));) {
     if (Date.now() - started > 30_000) throw new Error('not synced within 30 s');
     await new Promise<void>((resolve) => client.socket.once('link:state', () => resolve()));
   }
 }
 const cityHead = async () =>
-  Number((await db.pool.query<{ head_seq: string }>('SELECT head_seq FROM city_posts WHERE name = $1', ['恢复岗'])).rows[0]!.head_seq);
+  Number(
+    (await db.pool.query<{ head_seq: string }>('SELECT head_seq FROM city_posts WHERE name = $1', ['恢复岗'])).rows[0]!
+      .head_seq,
+  );
 const chainIntact = (t: TestCore) => brokenLink(outboxAfter(t.core.db, 0, 1_000_000), 0, GENESIS) === undefined;
 
 test('restoring an older backup keeps the outbox tail; the next write ships and links', async () => {
@@ -65,7 +68,10 @@ test('restoring an older backup keeps the outbox tail; the next write ships and 
   expect(await cityHead()).toBe(before.seq + 1);
   const flagged = await db.pool.query('SELECT flagged_reason FROM city_posts WHERE name = $1', ['恢复岗']);
   expect(flagged.rows[0]).toEqual({ flagged_reason: null });
-  const row = await db.pool.query('SELECT escort_id FROM city_escorts WHERE escort_id = $1 AND seq = $2', [after.id, before.seq + 1]);
+  const row = await db.pool.query('SELECT escort_id FROM city_escorts WHERE escort_id = $1 AND seq = $2', [
+    after.id,
+    before.seq + 1,
+  ]);
   expect(row.rowCount).toBe(1);
 }, 90_000);
 

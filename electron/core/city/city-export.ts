@@ -15,7 +15,8 @@ const mimes: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export const periodLabel = (p: CityPeriod) => (p.month === null ? `${p.year}` : `${p.year}-${String(p.month).padStart(2, '0')}`);
+export const periodLabel = (p: CityPeriod) =>
+  p.month === null ? `${p.year}` : `${p.year}-${String(p.month).padStart(2, '0')}`;
 
 const MIN = '0.0';
 const columns: ReadonlyArray<readonly [string, (f: CityFigures) => number | null, string?]> = [

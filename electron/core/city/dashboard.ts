@@ -103,17 +103,15 @@ export async function cityDashboard(pool: pg.Pool, period: CityPeriod, now: numb
   return {
     period,
     generatedAt: now,
-    posts: posts.map(
-      (p): CityPostColumn => ({
-        postId: p.post_id,
-        name: p.name,
-        timeZone: p.time_zone,
-        headSeq: Number(p.head_seq),
-        lastIngestAt: p.last_ingest_at === null ? null : Number(p.last_ingest_at),
-        flaggedReason: p.flagged_reason,
-        ...figures(e.get(p.post_id), h.get(p.post_id), a.get(p.post_id)),
-      }),
-    ),
+    posts: posts.map((p): CityPostColumn => ({
+      postId: p.post_id,
+      name: p.name,
+      timeZone: p.time_zone,
+      headSeq: Number(p.head_seq),
+      lastIngestAt: p.last_ingest_at === null ? null : Number(p.last_ingest_at),
+      flaggedReason: p.flagged_reason,
+      ...figures(e.get(p.post_id), h.get(p.post_id), a.get(p.post_id)),
+    })),
     totals: figures(e.get(null), h.get(null), a.get(null)),
   };
 }

@@ -22,12 +22,17 @@ const cityOnly = (core: Core) => {
 export const linkState = (core: Core): LinkState => core.shipper?.state() ?? { enrolled: false };
 
 /** Asks the city for this post's credential with the admin's code, over the same socket.io protocol. */
-async function enrolAt(cityUrl: string, code: string): Promise<{ postId: number; name: string; credential: string; cityKey?: string }> {
+async function enrolAt(
+  cityUrl: string,
+  code: string,
+): Promise<{ postId: number; name: string; credential: string; cityKey?: string }> {
   const socket = io(cityUrl, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 5_000 });
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
-      socket.once('connect_error', (err) => reject(new DomainError('UNAVAILABLE', `无法连接市级服务器 ${cityUrl}：${err.message}`)));
+      socket.once('connect_error', (err) =>
+        reject(new DomainError('UNAVAILABLE', `无法连接市级服务器 ${cityUrl}：${err.message}`)),
+      );
     });
     const reply = (await socket.timeout(10_000).emitWithAck('city:enrol', { code })) as
       | { ok: true; value: { postId: number; name: string; credential: string; cityKey?: string } }
@@ -55,7 +60,17 @@ export const cityHandlers: Handlers<CityEvent> = {
     const now = core.clock();
     const created = await createPost(cityOnly(core).pool, req.name, now);
     core.db.transaction(() =>
-      appendAudit(core.db, { actor: actorOf(socket.data.principal), action: 'city.createPost', entity: 'city', entityId: created.postId, details: { name: created.name } }, now),
+      appendAudit(
+        core.db,
+        {
+          actor: actorOf(socket.data.principal),
+          action: 'city.createPost',
+          entity: 'city',
+          entityId: created.postId,
+          details: { name: created.name },
+        },
+        now,
+      ),
     )();
     return created;
   },
@@ -69,7 +84,9 @@ export const cityHandlers: Handlers<CityEvent> = {
       head_seq: string;
       last_ingest_at: string | null;
       flagged_reason: string | null;
-    }>('SELECT post_id, name, time_zone, enrolled_at, head_seq, last_ingest_at, flagged_reason FROM city_posts ORDER BY post_id');
+    }>(
+      'SELECT post_id, name, time_zone, enrolled_at, head_seq, last_ingest_at, flagged_reason FROM city_posts ORDER BY post_id',
+    );
     return rows.map((r) => ({
       postId: r.post_id,
       name: r.name,
@@ -88,12 +105,29 @@ export const cityHandlers: Handlers<CityEvent> = {
     const granted = await enrolAt(cityUrl, req.code);
     const now = core.clock();
     const { cityKey } = granted;
-    saveLink(core.options.dataDir, { cityUrl, postId: granted.postId, postName: granted.name, credential: granted.credential, enrolledAt: now, ...(cityKey && { cityKey }) });
+    saveLink(core.options.dataDir, {
+      cityUrl,
+      postId: granted.postId,
+      postName: granted.name,
+      credential: granted.credential,
+      enrolledAt: now,
+      ...(cityKey && { cityKey }),
+    });
     const actor = actorOf(socket.data.principal);
     core.db.transaction(() => {
       // This post's past stops get city keys (by plate: see rekeyHistory) and ship again with them.
       const rekeyedStops = cityKey ? rekeyHistory(core.db, Buffer.from(cityKey, 'hex'), now) : 0;
-      appendAudit(core.db, { actor, action: 'city.enrol', entity: 'city', entityId: granted.postId, details: { cityUrl, postName: granted.name, rekeyedStops } }, now);
+      appendAudit(
+        core.db,
+        {
+          actor,
+          action: 'city.enrol',
+          entity: 'city',
+          entityId: granted.postId,
+          details: { cityUrl, postName: granted.name, rekeyedStops },
+        },
+        now,
+      );
     })();
     core.shipper = startShipper(core, loadLink(core.options.dataDir)!);
     return linkState(core);

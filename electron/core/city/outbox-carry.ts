@@ -33,14 +33,23 @@ export function takeOutbox(live: Db, stagedPath: string): OutboxCarry {
   let head: { seq: number; hash: string } | undefined;
   try {
     const hasOutbox = staged.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'").get();
-    head = hasOutbox ? (staged.prepare('SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1').get() as typeof head) : undefined;
+    head = hasOutbox
+      ? (staged.prepare('SELECT seq, hash FROM outbox ORDER BY seq DESC LIMIT 1').get() as typeof head)
+      : undefined;
   } finally {
     staged.close();
   }
-  const ackedSeq = Number(stmt<{ value: string }>(live, 'SELECT value FROM settings WHERE key = ?').get(ACKED_KEY)?.value ?? 0);
-  const prefix = !head || stmt<{ hash: string }>(live, 'SELECT hash FROM outbox WHERE seq = ?').get(head.seq)?.hash === head.hash;
+  const ackedSeq = Number(
+    stmt<{ value: string }>(live, 'SELECT value FROM settings WHERE key = ?').get(ACKED_KEY)?.value ?? 0,
+  );
+  const prefix =
+    !head || stmt<{ hash: string }>(live, 'SELECT hash FROM outbox WHERE seq = ?').get(head.seq)?.hash === head.hash;
   const from = prefix ? (head?.seq ?? 0) : 0;
-  return { rows: stmt<OutboxRow>(live, `SELECT ${columns} FROM outbox WHERE seq > ? ORDER BY seq`).all(from), replaceAll: !prefix, ackedSeq };
+  return {
+    rows: stmt<OutboxRow>(live, `SELECT ${columns} FROM outbox WHERE seq > ? ORDER BY seq`).all(from),
+    replaceAll: !prefix,
+    ackedSeq,
+  };
 }
 
 /** After the swap, in one transaction: the live tail (or the whole live outbox) and the acknowledged mark. */
@@ -49,14 +58,18 @@ export function putOutbox(db: Db, carry: OutboxCarry): void {
     if (carry.replaceAll) {
       // The only place an outbox row is ever removed: to put back the outbox the city already holds.
       db.exec('DROP TRIGGER outbox_no_delete; DELETE FROM outbox;');
-      db.exec("CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox BEGIN SELECT RAISE(ABORT, 'an outbox event cannot be deleted'); END;");
+      db.exec(
+        "CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox BEGIN SELECT RAISE(ABORT, 'an outbox event cannot be deleted'); END;",
+      );
     }
     const insert = stmt(db, `INSERT INTO outbox (${columns}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     for (const r of carry.rows) insert.run(r.seq, r.at, r.kind, r.entity_id, r.payload, r.prev_hash, r.hash);
-    const restored = Number(stmt<{ value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get(ACKED_KEY)?.value ?? 0);
-    stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-      ACKED_KEY,
-      String(Math.max(restored, carry.ackedSeq)),
+    const restored = Number(
+      stmt<{ value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get(ACKED_KEY)?.value ?? 0,
     );
+    stmt(
+      db,
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(ACKED_KEY, String(Math.max(restored, carry.ackedSeq)));
   })();
 }

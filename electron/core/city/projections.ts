@@ -87,7 +87,10 @@ FROM jsonb_to_recordset($${facts}::jsonb) AS f(${record})
 ON CONFLICT (post_id, ${p.idColumn}) DO UPDATE SET seq = excluded.seq, ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}
 WHERE ${p.table}.seq < excluded.seq`;
 };
-const upserts = Object.fromEntries(Object.entries(projections).map(([k, p]) => [k, upsertSql(p, 1, 2)])) as Record<FactKind, string>;
+const upserts = Object.fromEntries(Object.entries(projections).map(([k, p]) => [k, upsertSql(p, 1, 2)])) as Record<
+  FactKind,
+  string
+>;
 
 /**
  * Per kind, the batch's newest fact of each record, as the JSON the upserts read. The payloads were
@@ -114,7 +117,11 @@ export async function project(client: pg.ClientBase, postId: number, events: rea
  * events' INSERT (one round trip instead of one per kind). `post` is the post id's parameter number;
  * the facts take the numbers from `next` on.
  */
-export function projectionCtes(events: readonly ShippedEvent[], post: number, next: number): { ctes: string[]; params: string[] } {
+export function projectionCtes(
+  events: readonly ShippedEvent[],
+  post: number,
+  next: number,
+): { ctes: string[]; params: string[] } {
   const ctes: string[] = [];
   const params: string[] = [];
   for (const [kind, facts] of newestFacts(events)) {
@@ -129,8 +136,16 @@ export async function rebuildProjections(client: pg.ClientBase, chunk = 5_000): 
   await client.query(`TRUNCATE ${projectionTables.join(', ')}`);
   const posts = await client.query<{ post_id: number }>('SELECT post_id FROM city_posts ORDER BY post_id');
   for (const { post_id: postId } of posts.rows) {
-    for (let after = 0; ; ) {
-      const { rows } = await client.query<{ seq: string; at: string; kind: FactKind; entity_id: string; payload: string; prev_hash: string; hash: string }>(
+    for (let after = 0; ;) {
+      const { rows } = await client.query<{
+        seq: string;
+        at: string;
+        kind: FactKind;
+        entity_id: string;
+        payload: string;
+        prev_hash: string;
+        hash: string;
+      }>(
         'SELECT seq, at, kind, entity_id, payload, prev_hash, hash FROM city_events WHERE post_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
         [postId, after, chunk],
       );
@@ -141,7 +156,15 @@ export async function rebuildProjections(client: pg.ClientBase, chunk = 5_000): 
   }
 }
 
-export const toEvent = (r: { seq: string; at: string; kind: FactKind; entity_id: string; payload: string; prev_hash: string; hash: string }): ShippedEvent => ({
+export const toEvent = (r: {
+  seq: string;
+  at: string;
+  kind: FactKind;
+  entity_id: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}): ShippedEvent => ({
   seq: Number(r.seq),
   at: Number(r.at),
   kind: r.kind,

@@ -28,7 +28,12 @@ export function CityDashboardPage() {
         { ...dashboard.totals, key: 'total', name: t('city.dashboard.total') },
       ]
     : [];
-  const num = (k: keyof CityFigures) => ({ title: t(`city.dashboard.${columnWords[k]}`), dataIndex: k, align: 'right' as const, render: (v: number | null) => v ?? '—' });
+  const num = (k: keyof CityFigures) => ({
+    title: t(`city.dashboard.${columnWords[k]}`),
+    dataIndex: k,
+    align: 'right' as const,
+    render: (v: number | null) => v ?? '—',
+  });
 
   return (
     <div className="city-dashboard">
@@ -59,7 +64,10 @@ export function CityDashboardPage() {
             virtual={false}
             style={{ width: 96 }}
             onChange={(month) => setPeriod({ ...period, month })}
-            options={(t('reports.monthNames', { returnObjects: true }) as string[]).map((label, i) => ({ value: i + 1, label }))}
+            options={(t('reports.monthNames', { returnObjects: true }) as string[]).map((label, i) => ({
+              value: i + 1,
+              label,
+            }))}
           />
         )}
         <Space className="city-exports">
@@ -69,13 +77,25 @@ export function CityDashboardPage() {
           <Button disabled={busy || !dashboard} onClick={() => void exportFile('xlsx').then(setNotice)}>
             {t('city.dashboard.exportXlsx')}
           </Button>
-          <Button type="primary" disabled={busy || !dashboard} onClick={() => void printReport(`全市统计-${period.year}${period.month ? `-${period.month}` : ''}.pdf`)}>
+          <Button
+            type="primary"
+            disabled={busy || !dashboard}
+            onClick={() => void printReport(`全市统计-${period.year}${period.month ? `-${period.month}` : ''}.pdf`)}
+          >
             {t('city.dashboard.print')}
           </Button>
         </Space>
       </div>
       {error && <Alert type="error" showIcon role="alert" title={error} />}
-      {notice && <Alert type={notice.type} showIcon role="status" title={notice.type === 'success' ? t('reports.saved', { name: notice.text }) : notice.text} closable={{ onClose: () => setNotice(undefined) }} />}
+      {notice && (
+        <Alert
+          type={notice.type}
+          showIcon
+          role="status"
+          title={notice.type === 'success' ? t('reports.saved', { name: notice.text }) : notice.text}
+          closable={{ onClose: () => setNotice(undefined) }}
+        />
+      )}
       <Typography.Paragraph type="secondary" className="city-note">
         {t('city.dashboard.note')}
       </Typography.Paragraph>
@@ -98,7 +118,8 @@ export function CityDashboardPage() {
               {
                 title: t('city.dashboard.lastIngest'),
                 dataIndex: 'lastIngestAt',
-                render: (at: number | null | undefined) => (at === undefined ? '' : at === null ? t('city.posts.never') : formatTime(at, timeZone)),
+                render: (at: number | null | undefined) =>
+                  at === undefined ? '' : at === null ? t('city.posts.never') : formatTime(at, timeZone),
               },
             ]}
           />

@@ -28,7 +28,8 @@ export function CityLinkPanel({ state, timeZone, onEnrol }: CityLinkPanelProps) 
     const r = await onEnrol(v.cityUrl.trim(), v.code.trim());
     setBusy(false);
     if (!r.ok) setFeedback({ type: 'error', text: r.error.message });
-    else if (r.value.enrolled) setFeedback({ type: 'success', text: t('city.link.enrolled', { name: r.value.postName, id: r.value.postId }) });
+    else if (r.value.enrolled)
+      setFeedback({ type: 'success', text: t('city.link.enrolled', { name: r.value.postName, id: r.value.postId }) });
   };
 
   return (
@@ -40,13 +41,19 @@ export function CityLinkPanel({ state, timeZone, onEnrol }: CityLinkPanelProps) 
         {state?.enrolled ? (
           <Descriptions column={1} size="small" styles={{ label: { width: 160 } }}>
             <Descriptions.Item label={t('city.link.server')}>{state.cityUrl}</Descriptions.Item>
-            <Descriptions.Item label={t('city.link.post')}>{t('city.link.enrolled', { name: state.postName, id: state.postId })}</Descriptions.Item>
+            <Descriptions.Item label={t('city.link.post')}>
+              {t('city.link.enrolled', { name: state.postName, id: state.postId })}
+            </Descriptions.Item>
             <Descriptions.Item label={t('city.link.state')}>
               <LinkStatusTag />
             </Descriptions.Item>
-            <Descriptions.Item label={t('city.link.waiting')}>{t('city.link.waitingCount', { count: state.pending })}</Descriptions.Item>
+            <Descriptions.Item label={t('city.link.waiting')}>
+              {t('city.link.waitingCount', { count: state.pending })}
+            </Descriptions.Item>
             {state.offlineSince !== null && (
-              <Descriptions.Item label={t('city.link.offlineSince')}>{formatTime(state.offlineSince, timeZone)}</Descriptions.Item>
+              <Descriptions.Item label={t('city.link.offlineSince')}>
+                {formatTime(state.offlineSince, timeZone)}
+              </Descriptions.Item>
             )}
             {state.message && <Descriptions.Item label={t('city.link.message')}>{state.message}</Descriptions.Item>}
           </Descriptions>
@@ -57,7 +64,12 @@ export function CityLinkPanel({ state, timeZone, onEnrol }: CityLinkPanelProps) 
               <Form.Item name="cityUrl" label={t('city.link.cityUrl')} rules={[zodRule(enrolShape.cityUrl)]}>
                 <Input placeholder={t('city.link.cityUrlHint')} autoComplete="off" />
               </Form.Item>
-              <Form.Item name="code" label={t('city.link.code')} extra={t('city.link.codeHint')} rules={[zodRule(enrolShape.code)]}>
+              <Form.Item
+                name="code"
+                label={t('city.link.code')}
+                extra={t('city.link.codeHint')}
+                rules={[zodRule(enrolShape.code)]}
+              >
                 <Input inputMode="numeric" maxLength={8} autoComplete="off" style={{ width: 200 }} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={busy}>

@@ -29,7 +29,11 @@ export function CityPostsPanel({ posts, timeZone, onCreate, onRefresh }: CityPos
     form.resetFields();
     setFeedback({
       type: 'success',
-      text: t('city.posts.created', { name: r.value.name, code: r.value.code, expires: formatTime(r.value.expiresAt, timeZone) }),
+      text: t('city.posts.created', {
+        name: r.value.name,
+        code: r.value.code,
+        expires: formatTime(r.value.expiresAt, timeZone),
+      }),
     });
   };
 
@@ -37,7 +41,11 @@ export function CityPostsPanel({ posts, timeZone, onCreate, onRefresh }: CityPos
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('city.posts.create')}>
         <Form form={form} layout="inline" requiredMark={false} onFinish={create}>
-          <Form.Item name="name" label={t('city.posts.name')} rules={[zodRule(cityEvents['city:createPost'].request.shape.name)]}>
+          <Form.Item
+            name="name"
+            label={t('city.posts.name')}
+            rules={[zodRule(cityEvents['city:createPost'].request.shape.name)]}
+          >
             <Input placeholder={t('city.posts.nameHint')} maxLength={40} style={{ width: 280 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy}>
@@ -48,7 +56,11 @@ export function CityPostsPanel({ posts, timeZone, onCreate, onRefresh }: CityPos
           <FeedbackAlert feedback={feedback} onClose={() => setFeedback(undefined)} />
         </div>
       </Card>
-      <Card size="small" title={t('city.posts.title')} extra={<Button onClick={onRefresh}>{t('city.posts.refresh')}</Button>}>
+      <Card
+        size="small"
+        title={t('city.posts.title')}
+        extra={<Button onClick={onRefresh}>{t('city.posts.refresh')}</Button>}
+      >
         <Table<CityPostInfo>
           rowKey="postId"
           size="small"

@@ -22,7 +22,12 @@ export function LinkStatusTag() {
         : formatLocal(state.offlineSince, timeZone).slice(5);
   const [color, text] =
     state.status === 'offline'
-      ? ['red', state.pending ? t('city.link.offlinePending', { since, count: state.pending }) : t('city.link.offline', { since })]
+      ? [
+          'red',
+          state.pending
+            ? t('city.link.offlinePending', { since, count: state.pending })
+            : t('city.link.offline', { since }),
+        ]
       : state.status === 'refused'
         ? ['red', t('city.link.refused')]
         : state.pending > 0
