@@ -151,7 +151,7 @@ CREATE INDEX city_rider_reports_later ON city_rider_reports (later_post_id, repo
     sql: /* sql */ `
 -- The dashboard reads each post's own range (its month in its own zone): by post, then time, carrying
 -- the columns the figures need, so a month of 100 posts is 100 index-only range reads instead of the
--- whole city's range read once per post (P9: 113 ms → see the README).
+-- whole city's range read once per post (P9: a month of 100 posts × 10 years 113 ms → 20 ms).
 CREATE INDEX city_escorts_post_requested ON city_escorts (post_id, requested_at) INCLUDE (status, handed_over_at);
 CREATE INDEX city_helmet_stops_post_stopped ON city_helmet_stops (post_id, stopped_at) INCLUDE (outcome, fine_yuan);
 CREATE INDEX city_advisories_post_at ON city_advisories (post_id, at) INCLUDE (undone_at);
